@@ -1,0 +1,14 @@
+package org.smpframe.api;
+
+/**
+ * How strongly two parameters interfere when updated in the same round, in [0, 1]: 0 = independent.
+ * For linear models, the absolute correlation of the two feature columns |x_jᵀx_k| / (‖x_j‖ ‖x_k‖).
+ * Implementations must be safe to call from the scheduler's thread while workers run.
+ */
+@FunctionalInterface
+public interface DependencyOracle {
+    double dependency(int a, int b);
+
+    /** Every pair independent: a dependency filter keeps everything. */
+    DependencyOracle NONE = (a, b) -> 0.0;
+}

@@ -1,0 +1,83 @@
+package org.smpframe.api;
+
+/**
+ * How a session runs rounds.
+ *
+ * @param maxRounds         stop after this many rounds
+ * @param pipelineDepth     s: how many rounds the scheduler may run ahead of the committed model. With s = 0,
+ *                          the schedule of round t sees the changes of round t-1 (fully synchronous); with
+ *                          s &gt; 0 it is computed while rounds run and sees changes up to round t-1-s. Workers
+ *                          always compute on the fully committed model.
+ * @param evaluateEvery     evaluate (objective, stopping rule) every this many rounds, and after the last one
+ * @param timeLimitSeconds  stop after this much solver time (evaluation excluded); &lt;= 0 for none
+ * @param seed              seed handed to the scheduler
+ * @param verifyWireFormats pass every message through its {@link WireFormat} even where no wire is crossed,
+ *                          to prove the program would run distributed
+ */
+public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, double timeLimitSeconds, long seed,
+                         boolean verifyWireFormats) {
+    public RunOptions {
+        if (maxRounds < 0) {
+            throw new IllegalArgumentException("maxRounds must be >= 0, got " + maxRounds);
+        }
+        if (pipelineDepth < 0) {
+            throw new IllegalArgumentException("pipelineDepth must be >= 0, got " + pipelineDepth);
+        }
+        if (evaluateEvery <= 0) {
+            throw new IllegalArgumentException("evaluateEvery must be positive, got " + evaluateEvery);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().maxRounds(maxRounds).pipelineDepth(pipelineDepth).evaluateEvery(evaluateEvery)
+                .timeLimitSeconds(timeLimitSeconds).seed(seed).verifyWireFormats(verifyWireFormats);
+    }
+
+    /** Defaults: 100 000 rounds, depth 1, evaluate every 10 rounds, no time limit, seed 1. */
+    public static final class Builder {
+        private long maxRounds = 100_000;
+        private int pipelineDepth = 1;
+        private int evaluateEvery = 10;
+        private double timeLimitSeconds;
+        private long seed = 1;
+        private boolean verifyWireFormats;
+
+        public Builder maxRounds(long v) {
+            maxRounds = v;
+            return this;
+        }
+
+        public Builder pipelineDepth(int v) {
+            pipelineDepth = v;
+            return this;
+        }
+
+        public Builder evaluateEvery(int v) {
+            evaluateEvery = v;
+            return this;
+        }
+
+        public Builder timeLimitSeconds(double v) {
+            timeLimitSeconds = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder verifyWireFormats(boolean v) {
+            verifyWireFormats = v;
+            return this;
+        }
+
+        public RunOptions build() {
+            return new RunOptions(maxRounds, pipelineDepth, evaluateEvery, timeLimitSeconds, seed, verifyWireFormats);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.smpframe.api;
+
+/**
+ * How a run ended.
+ *
+ * @param reason  why it stopped
+ * @param rounds  rounds completed
+ * @param updates parameter updates committed
+ * @param seconds solver time, evaluation excluded
+ * @param last    the last evaluation
+ */
+public record RunSummary(StopReason reason, long rounds, long updates, double seconds, TracePoint last) {
+    public enum StopReason {
+        /** The app's stopping rule (e.g. duality gap below tolerance) held. */
+        CONVERGED,
+        MAX_ROUNDS,
+        TIME_LIMIT
+    }
+}

@@ -1,0 +1,22 @@
+package org.smpframe.api;
+
+/**
+ * Chooses which parameters each round updates, and by which worker.
+ *
+ * <p>A runtime calls {@link #init} once, then alternates {@link #next} and {@link #observe} from a single
+ * thread (possibly not the aggregator's: with a pipeline depth s &gt; 0, {@code next(t)} is computed while round
+ * t-1 runs, and sees the changes of rounds up to t-1-s only). A scheduler must be deterministic for a given seed
+ * and sequence of calls, so that runs are repeatable.
+ */
+public interface Scheduler {
+    /** Name it is selected by, e.g. "smp", "random", "cyclic", "rotation". */
+    String name();
+
+    void init(SchedulerContext context);
+
+    /** The schedule of round {@code round}; rounds are asked for in increasing order starting at 0. */
+    Schedule next(long round);
+
+    /** The changes committed in one round (rounds observed in increasing order). */
+    void observe(ChangeSet changes);
+}

@@ -1,0 +1,34 @@
+package org.smpframe.api;
+
+/**
+ * An SMP application, as a runtime sees it: how to build the worker tasks and the aggregator, and how their
+ * messages are encoded. A program is built once per run and is then driven by a {@link SmpRuntime}.
+ *
+ * @param <P> partial result pushed by a worker
+ * @param <C> commit pulled by the workers
+ * @param <S> local statistics for evaluation
+ */
+public interface SmpProgram<P, C, S> {
+    /** Short name for logs and checkpoints, e.g. "lasso". */
+    String name();
+
+    /** Number of schedulable parameters (coordinates, or blocks for a rotation schedule). */
+    int numParameters();
+
+    /** The task of worker {@code worker} of {@code numWorkers}; it owns its shard of the data from then on. */
+    WorkerTask<P, C, S> createWorker(int worker, int numWorkers);
+
+    /** The aggregator; holds the committed model. */
+    Aggregator<P, C, S> aggregator();
+
+    /** Dependency between parameters for the dynamic scheduler's filter; {@link DependencyOracle#NONE} if none. */
+    default DependencyOracle dependencies() {
+        return DependencyOracle.NONE;
+    }
+
+    WireFormat<P> partialFormat();
+
+    WireFormat<C> commitFormat();
+
+    WireFormat<S> statsFormat();
+}

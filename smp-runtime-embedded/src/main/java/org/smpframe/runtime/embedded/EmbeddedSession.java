@@ -1,0 +1,155 @@
+package org.smpframe.runtime.embedded;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smpframe.api.Aggregator;
+import org.smpframe.api.ChangeSet;
+import org.smpframe.api.Evaluation;
+import org.smpframe.api.RoundListener;
+import org.smpframe.api.RunOptions;
+import org.smpframe.api.RunSummary;
+import org.smpframe.api.RunSummary.StopReason;
+import org.smpframe.api.Schedule;
+import org.smpframe.api.Scheduler;
+import org.smpframe.api.SchedulerContext;
+import org.smpframe.api.SmpProgram;
+import org.smpframe.api.SmpSession;
+import org.smpframe.api.TracePoint;
+import org.smpframe.api.WireFormat;
+import org.smpframe.api.WorkerTask;
+
+/**
+ * One program's workers and aggregator in this JVM, and the round loop that drives them.
+ *
+ * <p>A round is one fork-join over the workers: each applies the previous round's commit and then pushes its
+ * partial for this round's schedule (fusing the two saves a barrier per round); the aggregator then pulls on
+ * this thread. Commits therefore reach every worker before its next push, so workers always compute on the
+ * fully committed model; only the scheduler may lag, by the pipeline depth.
+ */
+final class EmbeddedSession<P, C, S> implements SmpSession {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSession.class);
+
+    private final SmpProgram<P, C, S> program;
+    private final Aggregator<P, C, S> aggregator;
+    private final List<WorkerTask<P, C, S>> workers;
+    private final WorkerGang gang;
+    private final Object[] partials;
+    private final Object[] stats;
+    private final ChangeSet changes = new ChangeSet();
+    private C pendingCommit;
+    private boolean verifyWireFormats;
+
+    EmbeddedSession(SmpProgram<P, C, S> program, int numWorkers) {
+        this.program = program;
+        this.aggregator = program.aggregator();
+        List<WorkerTask<P, C, S>> ws = new ArrayList<>(numWorkers);
+        for (int p = 0; p < numWorkers; p++) {
+            ws.add(program.createWorker(p, numWorkers));
+        }
+        this.workers = List.copyOf(ws);
+        this.gang = new WorkerGang(numWorkers, "smp-worker-");
+        this.partials = new Object[numWorkers];
+        this.stats = new Object[numWorkers];
+    }
+
+    @Override
+    public RunSummary run(Scheduler scheduler, RunOptions options, RoundListener listener) {
+        verifyWireFormats = options.verifyWireFormats();
+        scheduler.init(new SchedulerContext(program.numParameters(), workers.size(), program.dependencies(),
+                options.seed()));
+        LOG.debug("{}: running {} on {} workers, pipeline depth {}", program.name(), scheduler.name(),
+                workers.size(), options.pipelineDepth());
+        long timeLimitNanos = options.timeLimitSeconds() > 0 ? (long) (options.timeLimitSeconds() * 1e9) : Long.MAX_VALUE;
+        long solverNanos = 0;
+        long updates = 0;
+        long round = 0;
+        TracePoint last = null;
+        StopReason reason;
+        try (SchedulePipeline pipeline = SchedulePipeline.create(scheduler, options.pipelineDepth())) {
+            while (true) {
+                if (round >= options.maxRounds()) {
+                    reason = StopReason.MAX_ROUNDS;
+                    break;
+                }
+                if (solverNanos >= timeLimitNanos) {
+                    reason = StopReason.TIME_LIMIT;
+                    break;
+                }
+                long start = System.nanoTime();
+                Schedule schedule = pipeline.take(round);
+                step(verifyWireFormats ? Schedule.FORMAT.roundTrip(schedule) : schedule);
+                changes.reset(round);
+                pendingCommit = aggregator.pull(schedule, partialList(), changes);
+                pipeline.feedback(changes);
+                solverNanos += System.nanoTime() - start;
+                updates += schedule.size();
+                round++;
+                if (round % options.evaluateEvery() == 0) {
+                    last = new TracePoint(solverNanos * 1e-9, round, updates, evaluate());
+                    listener.onEvaluation(last);
+                    if (last.evaluation().converged()) {
+                        reason = StopReason.CONVERGED;
+                        break;
+                    }
+                }
+            }
+        }
+        if (last == null || last.round() != round) {
+            last = new TracePoint(solverNanos * 1e-9, round, updates, evaluate());
+            listener.onEvaluation(last);
+            if (last.evaluation().converged()) {
+                reason = StopReason.CONVERGED;
+            }
+        }
+        return new RunSummary(reason, round, updates, solverNanos * 1e-9, last);
+    }
+
+    /** Every worker applies the pending commit, then pushes its partial for {@code schedule}. */
+    private void step(Schedule schedule) {
+        final C commit = pendingCommit;
+        gang.runAll(p -> {
+            WorkerTask<P, C, S> w = workers.get(p);
+            if (commit != null) {
+                w.apply(wire(program.commitFormat(), commit));
+            }
+            partials[p] = wire(program.partialFormat(), w.push(schedule));
+        });
+        pendingCommit = null;
+    }
+
+    @Override
+    public Evaluation evaluate() {
+        final C commit = pendingCommit;
+        gang.runAll(p -> {
+            WorkerTask<P, C, S> w = workers.get(p);
+            if (commit != null) {
+                w.apply(wire(program.commitFormat(), commit));
+            }
+            stats[p] = wire(program.statsFormat(), w.localStats());
+        });
+        pendingCommit = null;
+        return aggregator.evaluate(statsList());
+    }
+
+    private <T> T wire(WireFormat<T> format, T value) {
+        return verifyWireFormats ? format.roundTrip(value) : value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<P> partialList() {
+        return (List<P>) Arrays.asList(partials);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<S> statsList() {
+        return (List<S>) Arrays.asList(stats);
+    }
+
+    @Override
+    public void close() {
+        gang.close();
+    }
+}

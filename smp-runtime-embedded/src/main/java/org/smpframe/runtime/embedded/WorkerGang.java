@@ -1,0 +1,130 @@
+package org.smpframe.runtime.embedded;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs one task on P workers at once and waits for all of them: a fork-join whose threads live for the whole
+ * session, so that a round costs two hand-offs (wake the workers, wake the caller), not thread creation.
+ *
+ * <p>The caller's thread does worker 0's share itself. Waiting threads spin briefly before parking: SMP rounds
+ * can be a few microseconds of work, and a park/unpark pair costs tens of microseconds, but on a machine with
+ * fewer cores than threads a long spin would steal the core from the thread being waited for.
+ *
+ * <p>Worker threads are pinned to a worker index, so each worker's state is always touched by the same thread
+ * (good for caches, and it mirrors a worker process of the cluster runtime).
+ */
+final class WorkerGang implements AutoCloseable {
+    private static final int SPINS = 2_000;
+
+    private final int size;
+    private final Thread[] threads;
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile long generation;
+    private volatile IntConsumer task;
+    private volatile Thread waiter;
+    private volatile Throwable failure;
+    private volatile boolean closed;
+
+    WorkerGang(int size, String namePrefix) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("need at least one worker, got " + size);
+        }
+        this.size = size;
+        this.threads = new Thread[size - 1];
+        for (int i = 1; i < size; i++) {
+            final int worker = i;
+            Thread t = new Thread(() -> loop(worker), namePrefix + worker);
+            t.setDaemon(true);
+            threads[i - 1] = t;
+            t.start();
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Runs {@code work.accept(p)} for every worker p, in parallel, and returns when all are done. */
+    void runAll(IntConsumer work) {
+        if (closed) {
+            throw new IllegalStateException("worker gang is closed");
+        }
+        failure = null;
+        task = work;
+        waiter = Thread.currentThread();
+        pending.set(size - 1);
+        generation++; // volatile write: publishes task and pending to the workers
+        for (Thread t : threads) {
+            LockSupport.unpark(t);
+        }
+        try {
+            work.accept(0);
+        } catch (Throwable t) {
+            failure = t;
+        }
+        int spins = SPINS;
+        while (pending.get() != 0) {
+            if (spins > 0) {
+                spins--;
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
+            }
+        }
+        Throwable f = failure;
+        if (f != null) {
+            if (f instanceof RuntimeException re) {
+                throw re;
+            }
+            if (f instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException("worker failed", f);
+        }
+    }
+
+    private void loop(int worker) {
+        long seen = 0;
+        while (true) {
+            int spins = SPINS;
+            while (generation == seen && !closed) {
+                if (spins > 0) {
+                    spins--;
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            if (closed) {
+                return;
+            }
+            seen = generation;
+            try {
+                task.accept(worker);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            if (pending.decrementAndGet() == 0) {
+                LockSupport.unpark(waiter);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Thread t : threads) {
+            LockSupport.unpark(t);
+        }
+        for (Thread t : threads) {
+            try {
+                t.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
