@@ -1,0 +1,17 @@
+/**
+ * Data formats for SMPFrame: LibSVM/SVMlight text read into compact sparse matrices on primitive
+ * arrays, and the column statistics that model-parallel Lasso-style algorithms need.
+ *
+ * <ul>
+ *   <li>{@link org.smpframe.data.LibSvmReader} / {@link org.smpframe.data.LibSvmWriter}: the text
+ *       format, plain, gzip or xz, with errors that name file, line and token
+ *       ({@link org.smpframe.data.InputException}).</li>
+ *   <li>{@link org.smpframe.data.CsrMatrix} (rows, as read) and {@link org.smpframe.data.CscMatrix}
+ *       (columns, as coordinate descent consumes them), with public final arrays for hot loops.</li>
+ *   <li>{@link org.smpframe.data.LabeledDataset}: features, labels and optional query ids.</li>
+ *   <li>{@link org.smpframe.data.ColumnScaling}: column normalization that keeps the scale, so
+ *       coefficients can be reported on the original columns.</li>
+ *   <li>{@link org.smpframe.data.AtomicFiles}: crash-safe file replacement for every output.</li>
+ * </ul>
+ */
+package org.smpframe.data;
