@@ -1,0 +1,361 @@
+package org.smpframe.schedulers;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.smpframe.api.ChangeSet;
+import org.smpframe.api.Schedule;
+import org.smpframe.api.Scheduler;
+import org.smpframe.api.SchedulerContext;
+
+/**
+ * The SMP dynamic scheduler (Lasso, sparse logistic regression): priorities from the recent changes, then a
+ * dependency filter.
+ *
+ * <h2>Priorities</h2>
+ * Parameter j has weight w_j = the magnitude of its last observed change (|Δβ_j|, from {@link #observe}),
+ * initially 0. L' = min(p, candidateFactor · L) candidates are drawn without replacement with probability
+ * <pre>
+ *     P(j) = (w_j + η) / (W + p·η),   W = Σ_j w_j,   η = etaFraction · W / #{j : w_j &gt; 0}
+ * </pre>
+ * (η, 1% of the mean nonzero weight by default, keeps parameters that stopped moving from starving; when every
+ * w_j is 0 the choice is uniform). The mixture is sampled exactly, and nothing is rebuilt when η moves: the w_j
+ * are kept in a {@link FenwickTree}, and one draw is
+ * <ul>
+ *   <li>with probability T / (T + p·η), where T is the mass now in the tree, j ∝ (tree weight of j) by one
+ *       O(log p) descent;</li>
+ *   <li>otherwise j uniform over all p;</li>
+ * </ul>
+ * accepted if j was not drawn yet this round, else redrawn. Since an undrawn j still has its full weight in the
+ * tree, an accepted draw is j with probability (w_j + η) / Σ_{undrawn k} (w_k + η): successive sampling without
+ * replacement from P. A drawn candidate's weight is taken out of the tree (and T) the first time a descent
+ * lands on it again, so no candidate is rejected twice from the tree and the round pays O(log p) tree updates
+ * only for candidates heavy enough to be hit twice; their weights are put back at the end of the round.
+ * Redraws are bounded; after that an O(p) scan draws from the same distribution, which only happens when L' is
+ * close to p.
+ *
+ * <p>Until warmupSweeps · p updates have been observed the weights say little (most are still 0), so the L'
+ * candidates are drawn uniformly instead, and kept in draw order.
+ *
+ * <h2>Dependency filter</h2>
+ * Candidates are ordered by weight, highest first (ties in draw order: random, so weight-0 candidates are not
+ * ranked by id, but fixed by the seed), and a candidate is kept only if dependency(candidate, k) &lt; ρ for
+ * <em>every</em> candidate k kept before it, until L are kept. So no two parameters of a schedule ever have
+ * dependency ≥ ρ (a NaN dependency counts as ≥ ρ). Pair answers come through a {@link DependencyCache}, which
+ * saves oracle calls but never changes an answer.
+ *
+ * <h2>Cost per round</h2>
+ * O(L' log p) to draw, O(L' log L') to order, at most L'·L pair checks to filter (L(L-1)/2 when nothing
+ * conflicts), O(L log L) to emit; O(log p) per observed change. Nothing is allocated but the emitted schedule.
+ * The tree is rebuilt from the weights, in O(p), after p updates of it to clear rounding residue: O(1) amortized
+ * per update.
+ *
+ * <p>Emits {@link Schedule#shared shared} schedules with ids ascending. Deterministic for the context's seed and
+ * the sequence of calls. Not thread-safe: a runtime calls it from one thread.
+ */
+public final class DynamicScheduler implements Scheduler {
+    /** The name {@link Schedulers#create} selects it by. */
+    public static final String NAME = "smp";
+
+    /**
+     * Redraws allowed per candidate before the exact O(p) scan takes over. A uniform draw hits a drawn candidate
+     * with probability k/p and a descent hits each drawn one at most once, so with L' much smaller than p the
+     * scan essentially never runs.
+     */
+    private static final int MAX_REDRAWS = 64;
+
+    // State of a parameter within a round.
+    private static final byte UNDRAWN = 0;
+    private static final byte DRAWN = 1;
+    private static final byte DRAWN_AND_OUT_OF_TREE = 2;
+
+    private final SchedulerSettings settings;
+
+    private int numParameters;
+    private int blockSize;          // L
+    private int numCandidates;      // L'
+    private double warmupUpdates;   // warmupSweeps · p
+    private SplittableRandom random;
+    private DependencyCache cache;
+    private UniformSubsetSampler uniform;
+
+    private double[] weights;       // w_j, the true weights (the tree may have candidates taken out mid-round)
+    private FenwickTree tree;
+    private double weightSum;       // W, kept alongside the tree to avoid an O(log p) query per round
+    private int nonzero;            // #{j : w_j > 0}
+    private long updatesObserved;
+    private long treeUpdatesSinceBuild;
+
+    // Per-round work arrays, allocated once at init.
+    private byte[] state;
+    private int[] candidates;
+    private double[] candidateWeights;
+    private int[] outOfTree;        // candidates whose weight was taken out of the tree this round
+    private int[] sortIds;
+    private double[] sortWeights;
+    private int[] kept;
+
+    /** A scheduler with these settings; {@link #init} must be called before the first round. */
+    public DynamicScheduler(SchedulerSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void init(SchedulerContext context) {
+        int p = context.numParameters();
+        numParameters = p;
+        blockSize = Math.min(settings.blockSize(), p);
+        numCandidates = (int) Math.min(p, (long) settings.candidateFactor() * blockSize);
+        warmupUpdates = settings.warmupSweeps() * p;
+        random = new SplittableRandom(context.seed());
+        cache = new DependencyCache(context.dependencies(), settings.rho(),
+                cacheBits(settings.dependencyCacheBits(), p));
+        uniform = new UniformSubsetSampler(p);
+        weights = new double[p];
+        tree = new FenwickTree(p);
+        weightSum = 0;
+        nonzero = 0;
+        updatesObserved = 0;
+        treeUpdatesSinceBuild = 0;
+        state = new byte[p];
+        candidates = new int[numCandidates];
+        candidateWeights = new double[numCandidates];
+        outOfTree = new int[numCandidates];
+        sortIds = new int[numCandidates];
+        sortWeights = new double[numCandidates];
+        kept = new int[blockSize];
+    }
+
+    @Override
+    public Schedule next(long round) {
+        if (weights == null) {
+            throw new IllegalStateException("init must be called before next");
+        }
+        boolean warm = isWarmedUp();
+        if (!warm || nonzero == 0 || numCandidates == numParameters) {
+            // Uniform (warm-up, or nothing moved yet), or every parameter is a candidate anyway: a random
+            // permutation prefix gives distinct candidates in random order in O(L').
+            uniform.sample(random, numCandidates, candidates);
+        } else {
+            drawWeighted();
+        }
+        if (warm) {
+            // Sort copies of the weights along with the ids: the comparisons then read one small array instead
+            // of jumping around the p weights.
+            for (int c = 0; c < numCandidates; c++) {
+                candidateWeights[c] = weights[candidates[c]];
+            }
+            WeightOrder.sortDescending(candidates, candidateWeights, numCandidates, sortIds, sortWeights);
+        }
+        int numKept = filter();
+        int[] params = Arrays.copyOf(kept, numKept);
+        Arrays.sort(params);
+        return Schedule.shared(round, params);
+    }
+
+    /** Records w_j = magnitude for every change; the last one wins when a parameter appears twice. */
+    @Override
+    public void observe(ChangeSet changes) {
+        if (weights == null) {
+            throw new IllegalStateException("init must be called before observe");
+        }
+        int n = changes.size();
+        for (int i = 0; i < n; i++) {
+            int j = changes.param(i);
+            double m = changes.magnitude(i);
+            if (j < 0 || j >= numParameters) {
+                throw new IllegalArgumentException("round " + changes.round() + ": parameter " + j
+                        + " is out of range [0, " + numParameters + ")");
+            }
+            if (!(m >= 0) || m == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("round " + changes.round() + ": change magnitude of parameter "
+                        + j + " must be finite and >= 0, got " + m);
+            }
+            double old = weights[j];
+            if (m != old) {
+                weights[j] = m;
+                tree.add(j, m - old);
+                treeUpdatesSinceBuild++;
+                weightSum += m - old;
+                if (old == 0) {
+                    nonzero++;
+                } else if (m == 0) {
+                    nonzero--;
+                }
+            }
+        }
+        if (nonzero == 0) {
+            weightSum = 0; // exact, whatever rounding residue the updates left
+        }
+        updatesObserved += n;
+    }
+
+    /** w_j: the magnitude of the last observed change of parameter j (0 if none yet). */
+    public double weight(int j) {
+        return weights[j];
+    }
+
+    /** Pair checks the dependency filter has made (served by the cache or by the oracle). */
+    public long dependencyChecks() {
+        return cache == null ? 0 : cache.lookups();
+    }
+
+    /** Pair checks served by the cache, without an oracle call. */
+    public long cacheHits() {
+        return cache == null ? 0 : cache.hits();
+    }
+
+    /** Whether enough updates were observed for the weights to steer the candidate draw. */
+    public boolean isWarmedUp() {
+        return updatesObserved >= warmupUpdates;
+    }
+
+    /** η = etaFraction · (mean of the nonzero weights), 0 when every weight is 0. */
+    public double eta() {
+        return nonzero == 0 ? 0 : settings.etaFraction() * Math.max(weightSum, 0) / nonzero;
+    }
+
+    @Override
+    public String toString() {
+        return NAME + "(" + settings + ")";
+    }
+
+    /** Draws L' distinct candidates from P(j) ∝ w_j + η into {@code candidates}, in draw order. */
+    private void drawWeighted() {
+        if (treeUpdatesSinceBuild >= numParameters) {
+            rebuildTree();
+        }
+        double eta = eta();
+        double treeMass = Math.max(weightSum, 0); // T: W minus the weights taken out this round
+        int nonzeroInTree = nonzero;
+        int numOut = 0;
+        int p = numParameters;
+        int n = numCandidates;
+        for (int k = 0; k < n; k++) {
+            int j = -1;
+            for (int attempt = 0; attempt < MAX_REDRAWS; attempt++) {
+                int d;
+                if (treeMass > 0 && random.nextDouble() * (treeMass + p * eta) < treeMass) {
+                    d = tree.find(random.nextDouble() * treeMass);
+                    if (d >= p) {
+                        continue; // rounding at the very top of the range
+                    }
+                    if (state[d] == DRAWN && weights[d] > 0) {
+                        // A drawn candidate hit again: take its weight out so that it cannot be hit a third time.
+                        state[d] = DRAWN_AND_OUT_OF_TREE;
+                        tree.add(d, -weights[d]);
+                        treeMass -= weights[d];
+                        outOfTree[numOut++] = d;
+                        if (--nonzeroInTree == 0) {
+                            treeMass = 0; // exact: no rounding residue may be drawn from an empty tree
+                        }
+                        continue;
+                    }
+                    if (weights[d] == 0) {
+                        continue; // rounding residue of the tree put mass on a weight-0 slot
+                    }
+                } else {
+                    d = random.nextInt(p);
+                }
+                if (state[d] == UNDRAWN) {
+                    j = d;
+                    break;
+                }
+            }
+            if (j < 0) {
+                j = scan(k, eta);
+            }
+            candidates[k] = j;
+            state[j] = DRAWN;
+        }
+        for (int i = 0; i < numOut; i++) {
+            int j = outOfTree[i];
+            tree.add(j, weights[j]);
+        }
+        treeUpdatesSinceBuild += 2L * numOut;
+        for (int k = 0; k < n; k++) {
+            state[candidates[k]] = UNDRAWN;
+        }
+    }
+
+    /** The exact draw by an O(p) scan: undrawn j with probability (w_j + η) / Σ_{undrawn k} (w_k + η). */
+    private int scan(int drawnSoFar, double eta) {
+        double mass = (numParameters - drawnSoFar) * eta;
+        for (int j = 0; j < numParameters; j++) {
+            if (state[j] == UNDRAWN) {
+                mass += weights[j];
+            }
+        }
+        if (!(mass > 0)) {
+            // η = 0 and no undrawn weight: P is undefined, and uniform is the only choice that favours nobody.
+            int r = random.nextInt(numParameters - drawnSoFar);
+            for (int j = 0; j < numParameters; j++) {
+                if (state[j] == UNDRAWN && r-- == 0) {
+                    return j;
+                }
+            }
+        }
+        double u = random.nextDouble() * mass;
+        double acc = 0;
+        int last = -1;
+        for (int j = 0; j < numParameters; j++) {
+            if (state[j] == UNDRAWN) {
+                acc += weights[j] + eta;
+                last = j;
+                if (acc > u) {
+                    return j;
+                }
+            }
+        }
+        return last; // rounding left u at the very top: the last undrawn one
+    }
+
+    /** Keeps candidates, in order, whose dependency with every one kept so far is below ρ; at most L. */
+    private int filter() {
+        int numKept = 0;
+        int n = numCandidates;
+        for (int c = 0; c < n && numKept < blockSize; c++) {
+            int candidate = candidates[c];
+            boolean independent = true;
+            for (int i = 0; i < numKept; i++) {
+                if (!cache.independent(candidate, kept[i])) {
+                    independent = false;
+                    break; // rejected: the remaining pairs cannot change that
+                }
+            }
+            if (independent) {
+                kept[numKept++] = candidate;
+            }
+        }
+        return numKept;
+    }
+
+    // Adding and later subtracting the same weight need not restore a node bit for bit; rebuilding after p
+    // updates of the tree keeps that residue bounded at O(1) amortized cost per update.
+    private void rebuildTree() {
+        tree.build(weights);
+        double sum = 0;
+        for (double w : weights) {
+            sum += w;
+        }
+        weightSum = sum;
+        treeUpdatesSinceBuild = 0;
+    }
+
+    /**
+     * A small problem does not need a 2^18-entry cache: 4 slots per distinct pair (a power of two at least
+     * 4·p(p-1)/2) keep collisions in the direct-mapped cache rare; the settings give the upper bound.
+     */
+    private static int cacheBits(int bits, int numParameters) {
+        long slotsWanted = 4L * numParameters * (numParameters - 1) / 2;
+        int needed = 0;
+        while (needed < bits && (1L << needed) < slotsWanted) {
+            needed++;
+        }
+        return needed;
+    }
+}

@@ -1,0 +1,64 @@
+package org.smpframe.schedulers;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.smpframe.api.ChangeSet;
+import org.smpframe.api.Schedule;
+import org.smpframe.api.Scheduler;
+import org.smpframe.api.SchedulerContext;
+
+/**
+ * Shotgun-style random coordinate choice: every round updates L distinct parameters drawn uniformly at random,
+ * i.e. each L-subset of {0 .. p-1} with probability 1 / C(p, L), independently of earlier rounds. No priorities,
+ * no dependency check: the baseline the SMP papers compare the dynamic scheduler against. O(L) per round.
+ * Emits {@link Schedule#shared shared} schedules with ids ascending; deterministic for the context's seed.
+ */
+public final class RandomScheduler implements Scheduler {
+    /** The name {@link Schedulers#create} selects it by. */
+    public static final String NAME = "random";
+
+    private final SchedulerSettings settings;
+    private int blockSize;
+    private SplittableRandom random;
+    private UniformSubsetSampler sampler;
+
+    /** A scheduler with these settings; {@link #init} must be called before the first round. */
+    public RandomScheduler(SchedulerSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void init(SchedulerContext context) {
+        blockSize = Math.min(settings.blockSize(), context.numParameters());
+        random = new SplittableRandom(context.seed());
+        sampler = new UniformSubsetSampler(context.numParameters());
+    }
+
+    @Override
+    public Schedule next(long round) {
+        if (sampler == null) {
+            throw new IllegalStateException("init must be called before next");
+        }
+        int[] params = new int[blockSize];
+        sampler.sample(random, blockSize, params);
+        // Ascending ids: the set is what matters, and sorted ids are friendlier to column-major data.
+        Arrays.sort(params);
+        return Schedule.shared(round, params);
+    }
+
+    /** Uniform choice does not depend on the changes. */
+    @Override
+    public void observe(ChangeSet changes) {
+        // nothing to learn
+    }
+
+    @Override
+    public String toString() {
+        return NAME + "(blockSize=" + settings.blockSize() + ")";
+    }
+}

@@ -1,0 +1,34 @@
+package org.smpframe.schedulers;
+
+import java.util.SplittableRandom;
+
+/**
+ * Draws k distinct ids uniformly from 0 .. n-1 in O(k) by a partial Fisher–Yates shuffle of a persistent
+ * permutation: step i swaps position i with a uniform position in [i, n) and emits what lands at i.
+ *
+ * <p>The permutation is not reset between draws: whatever order it is in, the partial shuffle emits every
+ * k-subset (in every order) with the same probability, so keeping it saves the O(n) reset.
+ */
+final class UniformSubsetSampler {
+    private final int[] permutation;
+
+    UniformSubsetSampler(int n) {
+        permutation = new int[n];
+        for (int i = 0; i < n; i++) {
+            permutation[i] = i;
+        }
+    }
+
+    /** Writes k distinct uniform ids (in draw order) to {@code out[0 .. k)}; requires k &lt;= n. */
+    void sample(SplittableRandom random, int k, int[] out) {
+        int[] perm = permutation;
+        int n = perm.length;
+        for (int i = 0; i < k; i++) {
+            int r = i + random.nextInt(n - i);
+            int chosen = perm[r];
+            perm[r] = perm[i];
+            perm[i] = chosen;
+            out[i] = chosen;
+        }
+    }
+}
