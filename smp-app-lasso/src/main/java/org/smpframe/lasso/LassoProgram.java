@@ -1,0 +1,70 @@
+package org.smpframe.lasso;
+
+import org.smpframe.api.DependencyOracle;
+import org.smpframe.api.SmpProgram;
+import org.smpframe.api.WireFormat;
+import org.smpframe.api.WorkerTask;
+import org.smpframe.data.CsrMatrix;
+
+/** Lasso as an SMP program: one coordinate per parameter, rows sharded across workers. */
+public final class LassoProgram implements SmpProgram<LassoPartial, LassoCommit, LassoStats> {
+    private final LassoProblem problem;
+    private final LassoAggregator aggregator;
+    private final DependencyOracle dependencies;
+
+    public LassoProgram(LassoProblem problem, double lambda, double tolerance) {
+        this.problem = problem;
+        this.aggregator = new LassoAggregator(problem, lambda, tolerance);
+        this.dependencies = new LassoDependencies(problem);
+    }
+
+    @Override
+    public String name() {
+        return "lasso";
+    }
+
+    @Override
+    public int numParameters() {
+        return problem.p;
+    }
+
+    @Override
+    public WorkerTask<LassoPartial, LassoCommit, LassoStats> createWorker(int worker, int numWorkers) {
+        int[] bounds = problem.shardBounds(numWorkers);
+        int from = bounds[worker];
+        int to = bounds[worker + 1];
+        CsrMatrix shard = problem.rows.rowSlice(from, to);
+        double[] y = new double[to - from];
+        System.arraycopy(problem.centeredY, from, y, 0, y.length);
+        return new LassoWorker(shard.toCsc(), y, problem.colMean);
+    }
+
+    @Override
+    public LassoAggregator aggregator() {
+        return aggregator;
+    }
+
+    @Override
+    public DependencyOracle dependencies() {
+        return dependencies;
+    }
+
+    @Override
+    public WireFormat<LassoPartial> partialFormat() {
+        return LassoPartial.FORMAT;
+    }
+
+    @Override
+    public WireFormat<LassoCommit> commitFormat() {
+        return LassoCommit.FORMAT;
+    }
+
+    @Override
+    public WireFormat<LassoStats> statsFormat() {
+        return LassoStats.FORMAT;
+    }
+
+    LassoProblem problem() {
+        return problem;
+    }
+}

@@ -1,0 +1,17 @@
+package org.smpframe.lasso;
+
+import org.smpframe.api.RunSummary;
+
+/**
+ * The solution for one λ.
+ *
+ * @param stage   index on the path
+ * @param lambda  λ
+ * @param model   the model at the end of the stage
+ * @param summary how the stage's run ended (converged, or a limit), with its last evaluation
+ */
+public record LassoStage(int stage, double lambda, LassoModel model, RunSummary summary) {
+    public boolean converged() {
+        return summary.reason() == RunSummary.StopReason.CONVERGED;
+    }
+}

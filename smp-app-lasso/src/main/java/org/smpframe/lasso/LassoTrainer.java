@@ -1,0 +1,116 @@
+package org.smpframe.lasso;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.smpframe.api.RunOptions;
+import org.smpframe.api.RunSummary;
+import org.smpframe.api.Scheduler;
+import org.smpframe.api.SmpRuntime;
+import org.smpframe.api.SmpSession;
+import org.smpframe.api.TracePoint;
+import org.smpframe.data.LabeledDataset;
+import org.smpframe.schedulers.Schedulers;
+
+/**
+ * Fits a Lasso, for one λ or along a regularization path, on any {@link SmpRuntime}.
+ *
+ * <pre>{@code
+ * LassoResult r = new LassoTrainer(LassoConfig.builder().path(20, 1e-3).build())
+ *         .fit(LibSvmReader.read(file), new EmbeddedRuntime(4), LassoListener.NONE);
+ * }</pre>
+ */
+public final class LassoTrainer {
+    private final LassoConfig config;
+
+    public LassoTrainer(LassoConfig config) {
+        this.config = config;
+    }
+
+    public LassoConfig config() {
+        return config;
+    }
+
+    /** The path's λ values: λ_max · ε^(k / (N − 1)), k = 0 .. N − 1 (log-spaced, largest first). */
+    public static double[] lambdaPath(double lambdaMax, int length, double ratio) {
+        double[] lambdas = new double[length];
+        for (int k = 0; k < length; k++) {
+            lambdas[k] = lambdaMax * Math.pow(ratio, k / (double) (length - 1));
+        }
+        return lambdas;
+    }
+
+    public LassoResult fit(LabeledDataset train, SmpRuntime runtime, LassoListener listener) {
+        LassoProblem problem = LassoProblem.of(train, config.intercept(), config.standardize());
+        return fit(problem, train.source(), runtime, listener);
+    }
+
+    public LassoResult fit(LassoProblem problem, String source, SmpRuntime runtime, LassoListener listener) {
+        double[] lambdas;
+        if (config.isPath()) {
+            double lambdaMax = problem.lambdaMax();
+            if (lambdaMax == 0) {
+                throw new IllegalArgumentException(source + ": every feature is orthogonal to the target "
+                        + "(lambda_max = 0): there is no path to fit");
+            }
+            lambdas = lambdaPath(lambdaMax, config.pathLength(), config.pathRatio());
+        } else {
+            lambdas = new double[] {config.lambda()};
+        }
+        LassoProgram program = new LassoProgram(problem, lambdas[0], config.tolerance());
+        LassoAggregator aggregator = program.aggregator();
+        int blockSize = Math.min(config.scheduling().blockSize(), problem.p);
+        int evaluateEvery = config.evaluateEvery() > 0 ? config.evaluateEvery()
+                : Math.max(1, (problem.p + blockSize - 1) / blockSize);
+        RunOptions options = RunOptions.builder()
+                .maxRounds(config.maxRounds())
+                .pipelineDepth(config.pipelineDepth())
+                .evaluateEvery(evaluateEvery)
+                .timeLimitSeconds(config.timeLimitSeconds())
+                .seed(config.seed())
+                .verifyWireFormats(config.verifyWireFormats())
+                .build();
+        List<LassoStage> stages = new ArrayList<>();
+        try (SmpSession session = runtime.open(program)) {
+            double seconds = 0;
+            long rounds = 0;
+            long updates = 0;
+            for (int stage = 0; stage < lambdas.length; stage++) {
+                aggregator.setLambda(lambdas[stage]);
+                Scheduler scheduler = Schedulers.create(config.scheduler(), config.scheduling());
+                final int s = stage;
+                final double secondsBefore = seconds;
+                final long roundsBefore = rounds;
+                final long updatesBefore = updates;
+                RunSummary summary = session.run(scheduler, options, (TracePoint p) -> listener.onEvaluation(
+                        new LassoTracePoint(s, lambdas[s], secondsBefore + p.seconds(), roundsBefore + p.round(),
+                                updatesBefore + p.updates(), p.evaluation())));
+                seconds += summary.seconds();
+                rounds += summary.rounds();
+                updates += summary.updates();
+                LassoStage done = new LassoStage(stage, lambdas[stage],
+                        model(problem, aggregator.beta(), lambdas[stage], source, summary, scheduler.name()), summary);
+                stages.add(done);
+                listener.onStageEnd(done);
+            }
+        }
+        return new LassoResult(stages);
+    }
+
+    private LassoModel model(LassoProblem problem, double[] beta, double lambda, String source, RunSummary summary,
+                             String schedulerName) {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("lambda", Double.toString(lambda));
+        info.put("objective", Double.toString(summary.last().evaluation().objective()));
+        info.put("gap", Double.toString(summary.last().evaluation().get(LassoAggregator.GAP)));
+        info.put("converged", Boolean.toString(summary.reason() == RunSummary.StopReason.CONVERGED));
+        info.put("rounds", Long.toString(summary.rounds()));
+        info.put("scheduler", schedulerName);
+        info.put("seed", Long.toString(config.seed()));
+        info.put("standardize", Boolean.toString(config.standardize()));
+        info.put("fit_intercept", Boolean.toString(config.intercept()));
+        info.put("train", source.replaceAll("\\s", "_"));
+        return new LassoModel(problem.toOriginalScale(beta), problem.interceptFor(beta), info);
+    }
+}

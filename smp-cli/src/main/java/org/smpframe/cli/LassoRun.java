@@ -1,0 +1,94 @@
+package org.smpframe.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smpframe.data.AtomicFiles;
+import org.smpframe.data.LabeledDataset;
+import org.smpframe.lasso.LassoConfig;
+import org.smpframe.lasso.LassoListener;
+import org.smpframe.lasso.LassoModel;
+import org.smpframe.lasso.LassoResult;
+import org.smpframe.lasso.LassoStage;
+import org.smpframe.lasso.LassoTracePoint;
+import org.smpframe.lasso.LassoTrainer;
+import org.smpframe.runtime.embedded.EmbeddedRuntime;
+
+/**
+ * A Lasso fit from the command line: runs it on the embedded runtime and writes, each file atomically,
+ * {@code model.txt} (the last λ), {@code trace.csv}, {@code path.csv} (one line per λ) and, for a path,
+ * {@code models/lambda-NNN.txt}. Prints a summary to stdout.
+ */
+final class LassoRun {
+    private static final Logger LOG = LoggerFactory.getLogger("smp");
+    private final LassoConfig config;
+    private final int workers;
+
+    LassoRun(LassoConfig config, int workers) {
+        this.config = config;
+        this.workers = workers;
+    }
+
+    LassoResult execute(LabeledDataset train, LabeledDataset test, Path out, PrintStream stdout) throws IOException {
+        LOG.info("{}: {} rows, {} features, {} nonzeros; {} workers, scheduler {}", train.source(), train.numRows(),
+                train.numFeatures(), train.features().nnz(), workers, config.scheduler());
+        TraceCsv trace = new TraceCsv();
+        ProgressLog progress = new ProgressLog();
+        LassoListener both = new LassoListener() {
+            @Override
+            public void onEvaluation(LassoTracePoint p) {
+                trace.onEvaluation(p);
+                progress.onEvaluation(p);
+            }
+
+            @Override
+            public void onStageEnd(LassoStage s) {
+                progress.onStageEnd(s);
+            }
+        };
+        LassoResult result;
+        try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers)) {
+            result = new LassoTrainer(config).fit(train, runtime, both);
+        }
+        Files.createDirectories(out);
+        trace.write(out.resolve("trace.csv"));
+        StringBuilder path = new StringBuilder("stage,lambda,nnz,objective,gap,converged,rounds,seconds,test_rmse,test_r2\n");
+        for (LassoStage s : result.stages()) {
+            double[] testMetrics = test == null ? new double[] {Double.NaN, Double.NaN}
+                    : PredictCommand.rmseAndR2(s.model().predict(test.features()), test.labels());
+            path.append(String.format(Locale.ROOT, "%d,%s,%d,%s,%s,%s,%d,%s,%s,%s%n", s.stage(), s.lambda(),
+                    s.model().nonzeros(), s.summary().last().evaluation().objective(),
+                    s.summary().last().evaluation().get("gap"), s.converged(), s.summary().rounds(),
+                    s.summary().seconds(), testMetrics[0], testMetrics[1]));
+            if (config.isPath()) {
+                s.model().save(out.resolve("models").resolve(String.format(Locale.ROOT, "lambda-%03d.txt", s.stage())));
+            }
+        }
+        AtomicFiles.write(out.resolve("path.csv"), w -> w.write(path.toString()));
+        LassoModel last = result.finalModel();
+        last.save(out.resolve("model.txt"));
+        printSummary(result, test, out, stdout);
+        return result;
+    }
+
+    private void printSummary(LassoResult result, LabeledDataset test, Path out, PrintStream stdout) {
+        LassoStage last = result.stages().get(result.stages().size() - 1);
+        LassoModel m = last.model();
+        stdout.printf(Locale.ROOT, "lambda      %.6g%n", last.lambda());
+        stdout.printf(Locale.ROOT, "objective   %.10g%n", last.summary().last().evaluation().objective());
+        stdout.printf(Locale.ROOT, "gap         %.3g (%s)%n", last.summary().last().evaluation().get("gap"),
+                last.converged() ? "converged" : "not converged: " + last.summary().reason());
+        stdout.printf(Locale.ROOT, "nonzeros    %d of %d%n", m.nonzeros(), m.numFeatures());
+        stdout.printf(Locale.ROOT, "intercept   %.6g%n", m.intercept());
+        if (test != null) {
+            double[] t = PredictCommand.rmseAndR2(m.predict(test.features()), test.labels());
+            stdout.printf(Locale.ROOT, "test RMSE   %.6g%ntest R^2    %.6g%n", t[0], t[1]);
+        }
+        stdout.printf(Locale.ROOT, "written to  %s (model.txt, trace.csv, path.csv%s)%n", out,
+                config.isPath() ? ", models/" : "");
+    }
+}
