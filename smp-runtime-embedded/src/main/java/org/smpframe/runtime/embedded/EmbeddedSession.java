@@ -109,28 +109,33 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
 
     /** Every worker applies the pending commit, then pushes its partial for {@code schedule}. */
     private void step(Schedule schedule) {
+        onEveryWorker((p, w) -> partials[p] = wire(program.partialFormat(), w.push(schedule)));
+    }
+
+    /**
+     * Runs {@code work} on every worker in parallel, each first applying the pending commit: commits travel with
+     * the next request to the workers, so a round costs one fork-join.
+     */
+    private void onEveryWorker(WorkerStep<P, C, S> work) {
         final C commit = pendingCommit;
         gang.runAll(p -> {
             WorkerTask<P, C, S> w = workers.get(p);
             if (commit != null) {
                 w.apply(wire(program.commitFormat(), commit));
             }
-            partials[p] = wire(program.partialFormat(), w.push(schedule));
+            work.run(p, w);
         });
         pendingCommit = null;
     }
 
+    @FunctionalInterface
+    private interface WorkerStep<P, C, S> {
+        void run(int worker, WorkerTask<P, C, S> task);
+    }
+
     @Override
     public Evaluation evaluate() {
-        final C commit = pendingCommit;
-        gang.runAll(p -> {
-            WorkerTask<P, C, S> w = workers.get(p);
-            if (commit != null) {
-                w.apply(wire(program.commitFormat(), commit));
-            }
-            stats[p] = wire(program.statsFormat(), w.localStats());
-        });
-        pendingCommit = null;
+        onEveryWorker((p, w) -> stats[p] = wire(program.statsFormat(), w.localStats()));
         return aggregator.evaluate(statsList());
     }
 
