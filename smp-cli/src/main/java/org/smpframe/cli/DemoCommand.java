@@ -3,12 +3,12 @@ package org.smpframe.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.data.LibSvmReader;
 import org.smpframe.lasso.LassoConfig;
-import org.smpframe.lasso.LassoResult;
 import org.smpframe.lasso.LassoStage;
 import org.smpframe.schedulers.SchedulerSettings;
 import picocli.CommandLine.Command;
@@ -48,13 +48,13 @@ final class DemoCommand implements Callable<Integer> {
                 .scheduling(SchedulerSettings.builder().blockSize(4).etaFraction(1.0).build()).build();
         System.out.println("Lasso path on the diabetes data: 20 lambdas, standardized columns, smp scheduler, "
                 + workers + " workers; train 342 rows, test 100 rows.");
-        LassoResult result = new LassoRun(config, workers).execute(train, test, out, System.out);
+        List<LassoRun.StageReport> path = new LassoRun(config, workers).execute(train, test, out, System.out);
         System.out.println();
         System.out.println("   lambda  nonzeros  objective     test R^2   (the path, largest lambda first)");
-        for (LassoStage s : result.stages()) {
-            double[] t = PredictCommand.rmseAndR2(s.model().predict(test.features()), test.labels());
+        for (LassoRun.StageReport r : path) {
+            LassoStage s = r.stage();
             System.out.printf(Locale.ROOT, "%9.4g  %8d  %12.6g  %8.4f%n", s.lambda(), s.model().nonzeros(),
-                    s.summary().last().evaluation().objective(), t[1]);
+                    s.objective(), r.testR2());
         }
         return SmpCommand.EXIT_OK;
     }

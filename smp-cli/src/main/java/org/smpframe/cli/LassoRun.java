@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,15 @@ final class LassoRun {
         this.workers = workers;
     }
 
-    LassoResult execute(LabeledDataset train, LabeledDataset test, Path out, PrintStream stdout) throws IOException {
+    /**
+     * One λ of the run with its test metrics (NaN without test data), computed once for path.csv, the summary
+     * and the demo's table.
+     */
+    record StageReport(LassoStage stage, double testRmse, double testR2) {
+    }
+
+    List<StageReport> execute(LabeledDataset train, LabeledDataset test, Path out, PrintStream stdout)
+            throws IOException {
         LOG.info("{}: {} rows, {} features, {} nonzeros; {} workers, scheduler {}", train.source(), train.numRows(),
                 train.numFeatures(), train.features().nnz(), workers, config.scheduler());
         TraceCsv trace = new TraceCsv();
@@ -56,13 +66,15 @@ final class LassoRun {
         }
         Files.createDirectories(out);
         trace.write(out.resolve("trace.csv"));
+        List<StageReport> reports = new ArrayList<>();
         StringBuilder path = new StringBuilder("stage,lambda,nnz,objective,gap,converged,rounds,seconds,test_rmse,test_r2\n");
         for (LassoStage s : result.stages()) {
             double[] testMetrics = test == null ? new double[] {Double.NaN, Double.NaN}
                     : PredictCommand.rmseAndR2(s.model().predict(test.features()), test.labels());
+            reports.add(new StageReport(s, testMetrics[0], testMetrics[1]));
             path.append(String.format(Locale.ROOT, "%d,%s,%d,%s,%s,%s,%d,%s,%s,%s%n", s.stage(), s.lambda(),
-                    s.model().nonzeros(), s.summary().last().evaluation().objective(),
-                    s.summary().last().evaluation().get("gap"), s.converged(), s.summary().rounds(),
+                    s.model().nonzeros(), s.objective(),
+                    s.gap(), s.converged(), s.summary().rounds(),
                     s.summary().seconds(), testMetrics[0], testMetrics[1]));
             if (config.isPath()) {
                 s.model().save(out.resolve("models").resolve(String.format(Locale.ROOT, "lambda-%03d.txt", s.stage())));
@@ -71,22 +83,21 @@ final class LassoRun {
         AtomicFiles.write(out.resolve("path.csv"), w -> w.write(path.toString()));
         LassoModel last = result.finalModel();
         last.save(out.resolve("model.txt"));
-        printSummary(result, test, out, stdout);
-        return result;
+        printSummary(reports.get(reports.size() - 1), test != null, out, stdout);
+        return reports;
     }
 
-    private void printSummary(LassoResult result, LabeledDataset test, Path out, PrintStream stdout) {
-        LassoStage last = result.stages().get(result.stages().size() - 1);
+    private void printSummary(StageReport report, boolean tested, Path out, PrintStream stdout) {
+        LassoStage last = report.stage();
         LassoModel m = last.model();
         stdout.printf(Locale.ROOT, "lambda      %.6g%n", last.lambda());
-        stdout.printf(Locale.ROOT, "objective   %.10g%n", last.summary().last().evaluation().objective());
-        stdout.printf(Locale.ROOT, "gap         %.3g (%s)%n", last.summary().last().evaluation().get("gap"),
+        stdout.printf(Locale.ROOT, "objective   %.10g%n", last.objective());
+        stdout.printf(Locale.ROOT, "gap         %.3g (%s)%n", last.gap(),
                 last.converged() ? "converged" : "not converged: " + last.summary().reason());
         stdout.printf(Locale.ROOT, "nonzeros    %d of %d%n", m.nonzeros(), m.numFeatures());
         stdout.printf(Locale.ROOT, "intercept   %.6g%n", m.intercept());
-        if (test != null) {
-            double[] t = PredictCommand.rmseAndR2(m.predict(test.features()), test.labels());
-            stdout.printf(Locale.ROOT, "test RMSE   %.6g%ntest R^2    %.6g%n", t[0], t[1]);
+        if (tested) {
+            stdout.printf(Locale.ROOT, "test RMSE   %.6g%ntest R^2    %.6g%n", report.testRmse(), report.testR2());
         }
         stdout.printf(Locale.ROOT, "written to  %s (model.txt, trace.csv, path.csv%s)%n", out,
                 config.isPath() ? ", models/" : "");

@@ -25,7 +25,7 @@ final class ProgressLog implements LassoListener {
     public void onStageEnd(LassoStage s) {
         LOG.info(String.format(java.util.Locale.ROOT, "lambda %.4g %s after %d rounds: objective %.10g  gap %.3g  nnz %d",
                 s.lambda(), s.converged() ? "converged" : "stopped (" + s.summary().reason() + ")",
-                s.summary().rounds(), s.summary().last().evaluation().objective(),
-                s.summary().last().evaluation().get("gap"), s.model().nonzeros()));
+                s.summary().rounds(), s.objective(),
+                s.gap(), s.model().nonzeros()));
     }
 }
