@@ -80,28 +80,6 @@ public final class LassoProblem {
         return max / n;
     }
 
-    /**
-     * Row boundaries of {@code numWorkers} contiguous shards with about equal numbers of nonzeros (each worker's
-     * push costs time proportional to its nonzeros), every shard at least one row where possible.
-     */
-    int[] shardBounds(int numWorkers) {
-        int[] bounds = new int[numWorkers + 1];
-        long nnz = rows.nnz();
-        int row = 0;
-        for (int w = 1; w < numWorkers; w++) {
-            long target = nnz * w / numWorkers;
-            while (row < n && rows.rowPtr[row] < target) {
-                row++;
-            }
-            int minRow = Math.min(n, bounds[w - 1] + 1);
-            int maxRow = Math.max(minRow, n - (numWorkers - w));
-            bounds[w] = Math.min(Math.max(row, minRow), maxRow);
-            row = bounds[w];
-        }
-        bounds[numWorkers] = n;
-        return bounds;
-    }
-
     /** Coefficients of the normalized problem back on the scale of the input columns. */
     double[] toOriginalScale(double[] beta) {
         return scaling.toOriginal(beta);

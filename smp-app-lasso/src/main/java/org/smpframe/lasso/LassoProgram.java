@@ -5,6 +5,8 @@ import org.smpframe.api.SmpProgram;
 import org.smpframe.api.WireFormat;
 import org.smpframe.api.WorkerTask;
 import org.smpframe.data.CsrMatrix;
+import org.smpframe.linear.ColumnCorrelation;
+import org.smpframe.linear.RowShards;
 
 /** Lasso as an SMP program: one coordinate per parameter, rows sharded across workers. */
 public final class LassoProgram implements SmpProgram<LassoPartial, LassoCommit, LassoStats> {
@@ -15,7 +17,7 @@ public final class LassoProgram implements SmpProgram<LassoPartial, LassoCommit,
     public LassoProgram(LassoProblem problem, double lambda, double tolerance) {
         this.problem = problem;
         this.aggregator = new LassoAggregator(problem, lambda, tolerance);
-        this.dependencies = new LassoDependencies(problem);
+        this.dependencies = new ColumnCorrelation(problem.columns, problem.colMean, problem.colSqNorm);
     }
 
     @Override
@@ -30,7 +32,7 @@ public final class LassoProgram implements SmpProgram<LassoPartial, LassoCommit,
 
     @Override
     public WorkerTask<LassoPartial, LassoCommit, LassoStats> createWorker(int worker, int numWorkers) {
-        int[] bounds = problem.shardBounds(numWorkers);
+        int[] bounds = RowShards.byNonzeros(problem.rows, numWorkers);
         int from = bounds[worker];
         int to = bounds[worker + 1];
         CsrMatrix shard = problem.rows.rowSlice(from, to);

@@ -1,13 +1,15 @@
-package org.smpframe.lasso;
+package org.smpframe.linear;
 
 import org.smpframe.api.DependencyOracle;
 import org.smpframe.data.CscMatrix;
 
 /**
- * Dependency of two coordinates: the absolute correlation of their centred columns,
- * |x̃_jᵀx̃_k| / (‖x̃_j‖ ‖x̃_k‖) with x̃_jᵀx̃_k = x_jᵀx_k − n μ_j μ_k. Two coordinates with dependency near 1
- * explain the same signal; updated in the same round from the same residual, both move and overshoot.
- * A zero column depends on nothing.
+ * Dependency of two coordinates of a linear model: the absolute correlation of their (optionally centred)
+ * columns, |x̃_jᵀx̃_k| / (‖x̃_j‖ ‖x̃_k‖) with x̃_jᵀx̃_k = x_jᵀx_k − n μ_j μ_k. Two coordinates with dependency
+ * near 1 explain the same signal; updated in the same round from the same residual (Lasso) or margins
+ * (logistic regression), both move and overshoot. A zero column depends on nothing. With all μ_j = 0 this is
+ * the cosine of the raw columns, the right measure when the model has no implicit centring (the curvature
+ * coupling of logistic regression is Σ_i D_ii x_ij x_ik over the raw columns).
  *
  * <p>The scheduler asks for hundreds of pairs a round, many of them new (the priority floor keeps drawing
  * random coordinates), so the cost of one pair matters as much as the coordinate updates themselves. For dense
@@ -16,11 +18,11 @@ import org.smpframe.data.CscMatrix;
  * several times faster than merging two sparse columns. Float precision (~1e-7) is plenty for comparing with ρ.
  * Sparse data keeps the merge, which costs O(nonzeros of the two columns).
  */
-final class LassoDependencies implements DependencyOracle {
+public final class ColumnCorrelation implements DependencyOracle {
     /** Denser than this, and small enough for {@link #MAX_DENSE_ENTRIES}, columns are copied dense. */
-    static final double DENSE_FRACTION = 0.25;
+    public static final double DENSE_FRACTION = 0.25;
     /** 64 Mi floats = 256 MiB at most for the dense copy. */
-    static final long MAX_DENSE_ENTRIES = 64L << 20;
+    public static final long MAX_DENSE_ENTRIES = 64L << 20;
 
     private final CscMatrix columns;
     private final double[] colMean;
@@ -28,15 +30,20 @@ final class LassoDependencies implements DependencyOracle {
     private final int n;
     private final float[] dense; // null for sparse data; else column j at [j*n, (j+1)*n), centred, unit norm
 
-    LassoDependencies(LassoProblem problem) {
-        this.columns = problem.columns;
-        this.colMean = problem.colMean;
-        this.n = problem.n;
-        this.norm = new double[problem.p];
+    /**
+     * @param columns   the design, column-major
+     * @param colMean   μ_j of the implicit centring (all zeros for raw columns); kept, not copied
+     * @param colSqNorm ‖x̃_j‖², the squared norms of the centred columns
+     */
+    public ColumnCorrelation(CscMatrix columns, double[] colMean, double[] colSqNorm) {
+        this.columns = columns;
+        this.colMean = colMean;
+        this.n = columns.numRows;
+        this.norm = new double[columns.numCols];
         for (int j = 0; j < norm.length; j++) {
-            norm[j] = Math.sqrt(problem.colSqNorm[j]);
+            norm[j] = Math.sqrt(colSqNorm[j]);
         }
-        long entries = (long) problem.n * problem.p;
+        long entries = (long) n * norm.length;
         boolean isDense = entries <= MAX_DENSE_ENTRIES && columns.nnz() >= DENSE_FRACTION * entries;
         this.dense = isDense ? normalizedDenseColumns() : null;
     }

@@ -1,0 +1,84 @@
+package org.smpframe.linear;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.smpframe.data.CscMatrix;
+import org.smpframe.data.CsrMatrix;
+
+class ColumnCorrelationTest {
+
+    /** Naive correlation of centred columns straight from the definition, in double. */
+    private static double reference(double[][] x, double[] mean, int a, int b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (double[] row : x) {
+            double u = row[a] - mean[a];
+            double v = row[b] - mean[b];
+            dot += u * v;
+            na += u * u;
+            nb += v * v;
+        }
+        return na == 0 || nb == 0 ? 0 : Math.abs(dot) / Math.sqrt(na * nb);
+    }
+
+    private static double[][] randomDesign(Random rnd, int n, int p, double density) {
+        double[][] x = new double[n][p];
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                row[j] = rnd.nextDouble() < density ? rnd.nextGaussian() + 0.5 : 0;
+            }
+        }
+        for (double[] row : x) {
+            row[3] = 0; // a zero column depends on nothing
+            row[4] = row[2] * -2; // perfectly anti-correlated with column 2
+        }
+        return x;
+    }
+
+    private static void checkAgainstReference(double density, boolean centred) {
+        Random rnd = new Random(7);
+        int n = 37;
+        int p = 9;
+        double[][] x = randomDesign(rnd, n, p, density);
+        double[] mean = new double[p];
+        if (centred) {
+            for (double[] row : x) {
+                for (int j = 0; j < p; j++) {
+                    mean[j] += row[j] / n;
+                }
+            }
+        }
+        double[] sq = new double[p];
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                sq[j] += (row[j] - mean[j]) * (row[j] - mean[j]);
+            }
+        }
+        CscMatrix columns = CsrMatrix.fromDense(x).toCsc();
+        ColumnCorrelation oracle = new ColumnCorrelation(columns, mean, sq);
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                assertThat(oracle.dependency(a, b)).as("pair %d,%d", a, b)
+                        .isCloseTo(reference(x, mean, a, b), within(1e-6));
+            }
+        }
+        assertThat(oracle.dependency(2, 4)).isCloseTo(1.0, within(1e-6));
+        assertThat(oracle.dependency(3, 5)).isZero();
+    }
+
+    @Test
+    void denseCopyMatchesTheDefinition() {
+        checkAgainstReference(0.9, true);
+        checkAgainstReference(0.9, false);
+    }
+
+    @Test
+    void sparseMergeMatchesTheDefinition() {
+        checkAgainstReference(0.1, true);
+        checkAgainstReference(0.1, false);
+    }
+}
