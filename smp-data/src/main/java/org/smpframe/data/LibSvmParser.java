@@ -154,6 +154,10 @@ final class LibSvmParser {
         if (!(Math.abs(label) <= Double.MAX_VALUE)) {
             throw labelError(b, p, t, label);
         }
+        String rejected = options.labels().reject(label);
+        if (rejected != null) {
+            throw new InputException(source, line, rejected);
+        }
         p = skipSpace(b, t, le);
 
         if (le - p >= 4 && b[p] == 'q' && b[p + 1] == 'i' && b[p + 2] == 'd' && b[p + 3] == ':') {

@@ -112,13 +112,13 @@ public final class LibSvmReader {
      * @param maxLineLength a longer line is an error rather than an attempt to buffer it all, so a
      *                      binary or newline-free file fails fast instead of running out of memory
      */
-    public record Options(boolean zeroBased, int minFeatures, int maxFeatures, int maxLineLength) {
+    public record Options(boolean zeroBased, int minFeatures, int maxFeatures, int maxLineLength, LabelRule labels) {
 
         /** 64 MiB: far beyond any real example row, small enough to fail before exhausting the heap. */
         public static final int DEFAULT_MAX_LINE_LENGTH = 64 << 20;
 
         /** 1-based, no minimum or maximum width, 64 MiB lines. */
-        public static final Options DEFAULTS = new Options(false, 0, 0, DEFAULT_MAX_LINE_LENGTH);
+        public static final Options DEFAULTS = new Options(false, 0, 0, DEFAULT_MAX_LINE_LENGTH, LabelRule.ANY);
 
         public Options {
             if (minFeatures < 0) {
@@ -133,6 +133,9 @@ public final class LibSvmReader {
             }
             if (maxLineLength <= 0) {
                 throw new IllegalArgumentException("maxLineLength must be > 0, got " + maxLineLength);
+            }
+            if (labels == null) {
+                throw new IllegalArgumentException("a label rule is required (LabelRule.ANY accepts every number)");
             }
         }
 
@@ -151,19 +154,23 @@ public final class LibSvmReader {
         }
 
         public Options withZeroBased(boolean v) {
-            return new Options(v, minFeatures, maxFeatures, maxLineLength);
+            return new Options(v, minFeatures, maxFeatures, maxLineLength, labels);
         }
 
         public Options withMinFeatures(int v) {
-            return new Options(zeroBased, v, maxFeatures, maxLineLength);
+            return new Options(zeroBased, v, maxFeatures, maxLineLength, labels);
         }
 
         public Options withMaxFeatures(int v) {
-            return new Options(zeroBased, minFeatures, v, maxLineLength);
+            return new Options(zeroBased, minFeatures, v, maxLineLength, labels);
         }
 
         public Options withMaxLineLength(int v) {
-            return new Options(zeroBased, minFeatures, maxFeatures, v);
+            return new Options(zeroBased, minFeatures, maxFeatures, v, labels);
+        }
+
+        public Options withLabels(LabelRule v) {
+            return new Options(zeroBased, minFeatures, maxFeatures, maxLineLength, v);
         }
 
         /** Mutable builder for {@link Options}; validation happens in {@link #build()}. */
@@ -172,8 +179,10 @@ public final class LibSvmReader {
             private int minFeatures;
             private int maxFeatures;
             private int maxLineLength;
+            private LabelRule labels;
 
             private Builder(Options from) {
+                labels = from.labels;
                 zeroBased = from.zeroBased;
                 minFeatures = from.minFeatures;
                 maxFeatures = from.maxFeatures;
@@ -200,8 +209,13 @@ public final class LibSvmReader {
                 return this;
             }
 
+            public Builder labels(LabelRule v) {
+                labels = v;
+                return this;
+            }
+
             public Options build() {
-                return new Options(zeroBased, minFeatures, maxFeatures, maxLineLength);
+                return new Options(zeroBased, minFeatures, maxFeatures, maxLineLength, labels);
             }
         }
     }

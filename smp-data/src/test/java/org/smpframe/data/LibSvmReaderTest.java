@@ -185,10 +185,26 @@ class LibSvmReaderTest {
     }
 
     @Test
+    void binaryLabelRuleNamesTheLineOfAWrongClass() {
+        LibSvmReader.Options binary = LibSvmReader.Options.defaults().withLabels(LabelRule.BINARY);
+        LabeledDataset ok = LibSvmReader.read(stream("+1 1:1\n-1 2:1\n0 1:2\n"), "ok", binary);
+        assertThat(ok.labels()).containsExactly(1, -1, 0);
+        assertThatThrownBy(() -> LibSvmReader.read(stream("1 1:1\n# note\n2 1:1\n"), "three.svm", binary))
+                .isInstanceOf(InputException.class)
+                .hasMessage("three.svm:3: label 2 is not a class of binary classification: use -1/+1 or 0/1");
+        assertThatThrownBy(() -> LibSvmReader.read(stream("0.5 1:1\n"), "half.svm", binary))
+                .hasMessageContaining("half.svm:1: label 0.5 is not a class");
+    }
+
+    private static ByteArrayInputStream stream(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void optionsValidateAndCompose() {
         LibSvmReader.Options o = LibSvmReader.Options.defaults().withZeroBased(true).withMinFeatures(5)
                 .withMaxFeatures(8).withMaxLineLength(100);
-        assertThat(o).isEqualTo(new LibSvmReader.Options(true, 5, 8, 100));
+        assertThat(o).isEqualTo(new LibSvmReader.Options(true, 5, 8, 100, LabelRule.ANY));
         assertThat(o.toBuilder().maxFeatures(0).build().maxFeatures()).isZero();
         assertThat(LibSvmReader.Options.DEFAULTS.maxLineLength()).isEqualTo(64 << 20);
         assertThatThrownBy(() -> o.withMinFeatures(9)).isInstanceOf(IllegalArgumentException.class);
