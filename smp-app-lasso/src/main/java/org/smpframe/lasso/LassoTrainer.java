@@ -11,6 +11,7 @@ import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.SmpSession;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.LabeledDataset;
+import org.smpframe.linear.RegularizationPath;
 import org.smpframe.schedulers.Schedulers;
 
 /**
@@ -32,15 +33,6 @@ public final class LassoTrainer {
         return config;
     }
 
-    /** The path's λ values: λ_max · ε^(k / (N − 1)), k = 0 .. N − 1 (log-spaced, largest first). */
-    public static double[] lambdaPath(double lambdaMax, int length, double ratio) {
-        double[] lambdas = new double[length];
-        for (int k = 0; k < length; k++) {
-            lambdas[k] = lambdaMax * Math.pow(ratio, k / (double) (length - 1));
-        }
-        return lambdas;
-    }
-
     public LassoResult fit(LabeledDataset train, SmpRuntime runtime, LassoListener listener) {
         LassoProblem problem = LassoProblem.of(train, config.intercept(), config.standardize());
         return fit(problem, train.source(), runtime, listener);
@@ -54,7 +46,7 @@ public final class LassoTrainer {
                 throw new IllegalArgumentException(source + ": every feature is orthogonal to the target "
                         + "(lambda_max = 0): there is no path to fit");
             }
-            lambdas = lambdaPath(lambdaMax, config.pathLength(), config.pathRatio());
+            lambdas = RegularizationPath.logSpaced(lambdaMax, config.pathLength(), config.pathRatio());
         } else {
             lambdas = new double[] {config.lambda()};
         }

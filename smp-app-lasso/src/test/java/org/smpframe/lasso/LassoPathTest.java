@@ -3,6 +3,7 @@ package org.smpframe.lasso;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.smpframe.linear.RegularizationPath;
 import org.junit.jupiter.api.Test;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.runtime.embedded.EmbeddedRuntime;
@@ -35,7 +36,7 @@ class LassoPathTest {
 
     @Test
     void lambdaGridIsLogSpaced() {
-        double[] grid = LassoTrainer.lambdaPath(10, 5, 1e-4);
+        double[] grid = RegularizationPath.logSpaced(10, 5, 1e-4);
         assertThat(grid).containsExactly(new double[] {10, 1, 0.1, 0.01, 0.001}, within(1e-12));
     }
 }
