@@ -6,9 +6,9 @@ import java.util.concurrent.Callable;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.data.LibSvmReader;
 import org.smpframe.lasso.LassoConfig;
-import org.smpframe.schedulers.SchedulerSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code smp lasso}: fit a Lasso for one λ or along a regularization path. */
@@ -40,51 +40,12 @@ final class LassoCommand implements Callable<Integer> {
             description = "Where the path ends, as a fraction of lambda_max (default: ${DEFAULT-VALUE}).")
     double pathRatio;
 
-    @Option(names = "--workers", paramLabel = "P", description = "Worker threads (default: the number of cores).")
-    Integer workers;
-
-    @Option(names = "--scheduler", paramLabel = "NAME", defaultValue = "smp",
-            description = "smp (priorities + dependency filter), random (Shotgun) or cyclic (default: ${DEFAULT-VALUE}).")
-    String scheduler;
-
-    @Option(names = "--block-size", paramLabel = "L", defaultValue = "32",
-            description = "Coordinates updated per round (default: ${DEFAULT-VALUE}).")
-    int blockSize;
-
-    @Option(names = "--rho", defaultValue = "0.1",
-            description = "Dependency threshold of the smp scheduler: coordinates updated together have |correlation| below it (default: ${DEFAULT-VALUE}).")
-    double rho;
-
-    @Option(names = "--eta", defaultValue = "0.01",
-            description = "Priority floor of the smp scheduler as a fraction of the mean nonzero priority (default: ${DEFAULT-VALUE}).")
-    double eta;
-
-    @Option(names = "--candidates", paramLabel = "FACTOR", defaultValue = "4",
-            description = "The smp scheduler samples FACTOR * block-size candidates before its dependency filter (default: ${DEFAULT-VALUE}).")
-    int candidateFactor;
-
-    @Option(names = "--warmup-sweeps", paramLabel = "SWEEPS", defaultValue = "1",
-            description = "Updates per coordinate, on average, before the smp scheduler trusts its priorities (default: ${DEFAULT-VALUE}).")
-    double warmupSweeps;
-
-    @Option(names = "--pipeline-depth", paramLabel = "S", defaultValue = "1",
-            description = "Rounds the scheduler may run ahead of the committed model; 0 = synchronous (default: ${DEFAULT-VALUE}).")
-    int pipelineDepth;
+    @Mixin
+    SolverOptions solver;
 
     @Option(names = "--tolerance", defaultValue = "1e-6",
             description = "Stop when the duality gap <= tolerance * objective (default: ${DEFAULT-VALUE}).")
     double tolerance;
-
-    @Option(names = "--max-rounds", defaultValue = "1000000", description = "Round limit per lambda (default: ${DEFAULT-VALUE}).")
-    long maxRounds;
-
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "0",
-            description = "Solver time limit per lambda, 0 for none (default: ${DEFAULT-VALUE}).")
-    double timeLimit;
-
-    @Option(names = "--eval-every", paramLabel = "ROUNDS", defaultValue = "0",
-            description = "Rounds between objective/gap evaluations; 0 = about once per p coordinate updates.")
-    int evalEvery;
 
     @Option(names = "--no-intercept", description = "Fit without intercept (b = 0).")
     boolean noIntercept;
@@ -92,23 +53,16 @@ final class LassoCommand implements Callable<Integer> {
     @Option(names = "--standardize", description = "Normalize columns to unit variance before fitting; coefficients are reported on the original scale.")
     boolean standardize;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the scheduler (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if needed).")
     Path out;
-
-    @Option(names = "--verify-wire", description = "Encode and decode every message, as a distributed run would (slower).")
-    boolean verifyWire;
 
     @Override
     public Integer call() throws IOException {
         LassoConfig.Builder b = LassoConfig.builder()
-                .tolerance(tolerance).maxRounds(maxRounds).timeLimitSeconds(timeLimit).scheduler(scheduler)
-                .scheduling(SchedulerSettings.builder().blockSize(blockSize).rho(rho).etaFraction(eta)
-                        .candidateFactor(candidateFactor).warmupSweeps(warmupSweeps).build())
-                .pipelineDepth(pipelineDepth).evaluateEvery(evalEvery)
-                .intercept(!noIntercept).standardize(standardize).seed(seed).verifyWireFormats(verifyWire);
+                .tolerance(tolerance).maxRounds(solver.maxRounds).timeLimitSeconds(solver.timeLimit)
+                .scheduler(solver.scheduler).scheduling(solver.scheduling(32, 0.01))
+                .pipelineDepth(solver.pipelineDepth).evaluateEvery(solver.evalEvery)
+                .intercept(!noIntercept).standardize(standardize).seed(solver.seed).verifyWireFormats(solver.verifyWire);
         if (penalty.lambda != null) {
             b.lambda(penalty.lambda);
         } else {
@@ -118,8 +72,7 @@ final class LassoCommand implements Callable<Integer> {
         LabeledDataset trainData = LibSvmReader.read(train);
         LabeledDataset testData = test == null ? null
                 : LibSvmReader.read(test, LibSvmReader.Options.defaults().withMinFeatures(trainData.numFeatures()));
-        int p = workers != null ? workers : Runtime.getRuntime().availableProcessors();
-        new LassoRun(config, p).execute(trainData, testData, out, System.out);
+        new LassoRun(config, solver.workers()).execute(trainData, testData, out, System.out);
         return SmpCommand.EXIT_OK;
     }
 }

@@ -1,13 +1,9 @@
 package org.smpframe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.smpframe.cli.CliOutcome.run;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,32 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smpframe.data.LibSvmWriter;
 import org.smpframe.lasso.CorrelatedDesign;
 import org.smpframe.lasso.LassoModel;
-import picocli.CommandLine;
 
 /** The command line as a user meets it: exit codes, files written (or not), messages. */
 class SmpCommandTest {
     @TempDir
     Path dir;
-
-    private record Outcome(int exitCode, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream captured = new PrintStream(out, true, StandardCharsets.UTF_8);
-        System.setOut(captured);
-        CommandLine cli = SmpCommand.commandLine();
-        StringWriter err = new StringWriter();
-        cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(captured, true));
-        try {
-            int code = cli.execute(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(originalOut);
-        }
-    }
 
     private Path trainFile() throws IOException {
         Path f = dir.resolve("train.libsvm");
@@ -53,7 +28,7 @@ class SmpCommandTest {
     void lassoWritesModelTraceAndPath() throws IOException {
         Path train = trainFile();
         Path out = dir.resolve("run");
-        Outcome o = run("lasso", "--train", train.toString(), "--test", train.toString(), "--lambda", "0.02",
+        CliOutcome o = run("lasso", "--train", train.toString(), "--test", train.toString(), "--lambda", "0.02",
                 "--workers", "2", "--out", out.toString());
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(o.out()).contains("converged").contains("test RMSE");
@@ -68,7 +43,7 @@ class SmpCommandTest {
     @Test
     void pathWritesOneModelPerLambda() throws IOException {
         Path out = dir.resolve("path");
-        Outcome o = run("lasso", "--train", trainFile().toString(), "--path", "5", "--scheduler", "random", "--block-size", "4",
+        CliOutcome o = run("lasso", "--train", trainFile().toString(), "--path", "5", "--scheduler", "random", "--block-size", "4",
                 "--out", out.toString());
         assertThat(o.exitCode()).as(o.err()).isZero();
         try (var files = Files.list(out.resolve("models"))) {
@@ -81,7 +56,7 @@ class SmpCommandTest {
         Path bad = dir.resolve("bad.libsvm");
         Files.writeString(bad, "1 1:0.5 2:1\n2 1:0.25 x:3\n");
         Path out = dir.resolve("never");
-        Outcome o = run("lasso", "--train", bad.toString(), "--lambda", "0.1", "--out", out.toString());
+        CliOutcome o = run("lasso", "--train", bad.toString(), "--lambda", "0.1", "--out", out.toString());
         assertThat(o.exitCode()).isEqualTo(SmpCommand.EXIT_BAD_INPUT);
         assertThat(o.err()).contains(bad + ":2:").doesNotContain("Exception");
         assertThat(out).doesNotExist();
@@ -89,12 +64,12 @@ class SmpCommandTest {
 
     @Test
     void badOptionValuesAreUsageErrors() throws IOException {
-        Outcome o = run("lasso", "--train", trainFile().toString(), "--lambda", "-1", "--out", dir.resolve("x").toString());
+        CliOutcome o = run("lasso", "--train", trainFile().toString(), "--lambda", "-1", "--out", dir.resolve("x").toString());
         assertThat(o.exitCode()).isEqualTo(SmpCommand.EXIT_BAD_INPUT);
         assertThat(o.err()).contains("lambda");
-        Outcome both = run("lasso", "--train", "t", "--lambda", "1", "--path", "3", "--out", "x");
+        CliOutcome both = run("lasso", "--train", "t", "--lambda", "1", "--path", "3", "--out", "x");
         assertThat(both.exitCode()).isEqualTo(SmpCommand.EXIT_BAD_INPUT);
-        Outcome unknown = run("lasso", "--train", trainFile().toString(), "--lambda", "0.1", "--scheduler", "nope",
+        CliOutcome unknown = run("lasso", "--train", trainFile().toString(), "--lambda", "0.1", "--scheduler", "nope",
                 "--out", dir.resolve("y").toString());
         assertThat(unknown.exitCode()).isEqualTo(SmpCommand.EXIT_BAD_INPUT);
         assertThat(unknown.err()).contains("smp").contains("random").contains("cyclic");
@@ -106,7 +81,7 @@ class SmpCommandTest {
         Path out = dir.resolve("run");
         assertThat(run("lasso", "--train", train.toString(), "--lambda", "0.02", "--out", out.toString()).exitCode()).isZero();
         Path predictions = dir.resolve("pred.txt");
-        Outcome o = run("predict", "--model", out.resolve("model.txt").toString(), "--data", train.toString(),
+        CliOutcome o = run("predict", "--model", out.resolve("model.txt").toString(), "--data", train.toString(),
                 "--out", predictions.toString());
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(o.out()).contains("RMSE").contains("R^2");
@@ -117,7 +92,7 @@ class SmpCommandTest {
     void predictWithACorruptModelIsABadInputError() throws IOException {
         Path model = dir.resolve("model.txt");
         Files.writeString(model, "smpframe-lasso 1\nfeatures 3\nintercept oops\n");
-        Outcome o = run("predict", "--model", model.toString(), "--data", trainFile().toString());
+        CliOutcome o = run("predict", "--model", model.toString(), "--data", trainFile().toString());
         assertThat(o.exitCode()).isEqualTo(SmpCommand.EXIT_BAD_INPUT);
         assertThat(o.err()).contains(model + ":3:");
     }
@@ -125,7 +100,7 @@ class SmpCommandTest {
     @Test
     void demoRunsOnTheBundledData() {
         Path out = dir.resolve("demo");
-        Outcome o = run("demo", "--out", out.toString());
+        CliOutcome o = run("demo", "--out", out.toString());
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(o.out()).contains("converged").contains("test R^2");
         assertThat(out.resolve("model.txt")).exists();
@@ -135,7 +110,7 @@ class SmpCommandTest {
     @Test
     void everySubcommandHasHelp() {
         for (String sub : new String[] {"lasso", "predict", "demo"}) {
-            Outcome o = run(sub, "--help");
+            CliOutcome o = run(sub, "--help");
             assertThat(o.exitCode()).isZero();
             assertThat(o.out()).contains("Usage: smp " + sub);
         }
@@ -145,7 +120,7 @@ class SmpCommandTest {
     @Test
     void divergenceIsReportedWithExitCodeThreeAndAHint() throws IOException {
         // All 30 coordinates updated together from one residual (a Jacobi step) on correlated columns.
-        Outcome o = run("lasso", "--train", trainFile().toString(), "--lambda", "0.001", "--scheduler", "cyclic",
+        CliOutcome o = run("lasso", "--train", trainFile().toString(), "--lambda", "0.001", "--scheduler", "cyclic",
                 "--block-size", "30", "--out", dir.resolve("div").toString());
         assertThat(o.exitCode()).isEqualTo(SmpCommand.EXIT_DIVERGED);
         assertThat(o.err()).contains("diverged").contains("block size");

@@ -1,0 +1,170 @@
+package org.smpframe.logreg;
+
+import org.smpframe.data.CscMatrix;
+import org.smpframe.data.CsrMatrix;
+import org.smpframe.data.LabeledDataset;
+
+/**
+ * A binary classification training set prepared for coordinate descent on
+ * F(w) = (1/n) Σ_i log(1 + exp(−y_i x_i·w)) + λ Σ_{j penalized} |w_j|.
+ *
+ * <p>Labels are mapped to y ∈ {−1, +1} (files may say −1/+1 or 0/1). The optional bias is, as in liblinear, an
+ * extra feature with value 1 in every row (the last parameter), but unpenalized. Keeping it a real column lets
+ * the workers, the dependency filter and the model file treat it like any other coordinate.
+ */
+public final class LogRegProblem {
+    final int n;
+    /** Features of the data, without the bias column. */
+    final int numFeatures;
+    /** Parameters: the features, plus the bias when there is one (index numFeatures). */
+    final int p;
+    final boolean bias;
+    final CsrMatrix rows;
+    final CscMatrix columns;
+    final double[] y;
+    final double[] colSqNorm;
+    final int positives;
+    final int negatives;
+    /** How the file wrote the classes: 1 and −1, or 1 and 0. Kept for the model file's label line. */
+    final int positiveLabel;
+    final int negativeLabel;
+
+    private LogRegProblem(CsrMatrix x, double[] y, boolean bias, int positiveLabel, int negativeLabel) {
+        this.n = x.numRows;
+        this.numFeatures = x.numCols;
+        this.bias = bias;
+        this.rows = bias ? withBiasColumn(x) : x;
+        this.p = rows.numCols;
+        this.columns = rows.toCsc();
+        this.y = y;
+        this.positiveLabel = positiveLabel;
+        this.negativeLabel = negativeLabel;
+        int pos = 0;
+        for (double v : y) {
+            pos += v > 0 ? 1 : 0;
+        }
+        this.positives = pos;
+        this.negatives = n - pos;
+        this.colSqNorm = new double[p];
+        for (int j = 0; j < p; j++) {
+            colSqNorm[j] = columns.columnSquaredNorm(j);
+        }
+    }
+
+    /**
+     * Prepares {@code data}, whose labels must be −1/+1 or 0/1 (both classes present).
+     *
+     * @param bias add an unpenalized bias term
+     */
+    public static LogRegProblem of(LabeledDataset data, boolean bias) {
+        if (data.numRows() == 0) {
+            throw new IllegalArgumentException(data.source() + ": no rows");
+        }
+        double[] labels = data.labels();
+        boolean sawZero = false;
+        boolean sawMinusOne = false;
+        double[] y = new double[labels.length];
+        int positives = 0;
+        for (int i = 0; i < labels.length; i++) {
+            double l = labels[i];
+            if (l == 1) {
+                y[i] = 1;
+                positives++;
+            } else if (l == -1 || l == 0) {
+                y[i] = -1;
+                sawZero |= l == 0;
+                sawMinusOne |= l == -1;
+            } else {
+                throw new IllegalArgumentException(data.source() + ": row " + (i + 1) + " has label " + l
+                        + "; binary classification needs -1/+1 or 0/1");
+            }
+        }
+        if (sawZero && sawMinusOne) {
+            throw new IllegalArgumentException(data.source() + ": labels mix 0 and -1; write the negative class "
+                    + "one way (-1/+1 or 0/1)");
+        }
+        if (positives == 0 || positives == labels.length) {
+            throw new IllegalArgumentException(data.source() + ": all " + labels.length + " rows are class "
+                    + (positives == 0 ? (sawZero ? "0" : "-1") : "+1") + "; a classifier needs both classes");
+        }
+        return new LogRegProblem(data.features(), y, bias, 1, sawZero ? 0 : -1);
+    }
+
+    private static CsrMatrix withBiasColumn(CsrMatrix x) {
+        int n = x.numRows;
+        int[] rowPtr = new int[n + 1];
+        int[] colIdx = new int[Math.toIntExact(x.nnz() + n)];
+        double[] values = new double[colIdx.length];
+        int e = 0;
+        for (int i = 0; i < n; i++) {
+            for (int k = x.rowPtr[i]; k < x.rowPtr[i + 1]; k++) {
+                colIdx[e] = x.colIdx[k];
+                values[e] = x.values[k];
+                e++;
+            }
+            colIdx[e] = x.numCols;
+            values[e] = 1.0;
+            e++;
+            rowPtr[i + 1] = e;
+        }
+        return new CsrMatrix(n, x.numCols + 1, rowPtr, colIdx, values);
+    }
+
+    public int numRows() {
+        return n;
+    }
+
+    public int numFeatures() {
+        return numFeatures;
+    }
+
+    public boolean hasBias() {
+        return bias;
+    }
+
+    int positives() {
+        return positives;
+    }
+
+    int negatives() {
+        return negatives;
+    }
+
+    /** Whether parameter j carries the L1 penalty (everything but the bias). */
+    boolean penalized(int j) {
+        return !bias || j != numFeatures;
+    }
+
+    /**
+     * The smallest λ for which w = 0 (with the bias at its own optimum log(n₊/n₋)) is optimal:
+     * max over penalized j of |∂F/∂w_j| there.
+     */
+    public double lambdaMax() {
+        // At that point σ(−y_i b) is n₋/n for positive rows and n₊/n for negative rows (½ without a bias).
+        double sPos = bias ? negatives / (double) n : 0.5;
+        double sNeg = bias ? positives / (double) n : 0.5;
+        double max = 0;
+        for (int j = 0; j < numFeatures; j++) {
+            double g = 0;
+            for (int e = columns.colPtr[j]; e < columns.colPtr[j + 1]; e++) {
+                int i = columns.rowIdx[e];
+                g -= y[i] > 0 ? columns.values[e] * sPos : -columns.values[e] * sNeg;
+            }
+            max = Math.max(max, Math.abs(g) / n);
+        }
+        return max;
+    }
+
+    /** The gradient of the loss part at w = 0: (1/n) Σ_i −y_i x_ij / 2. */
+    double[] lossGradientAtZero() {
+        double[] g = new double[p];
+        for (int j = 0; j < p; j++) {
+            double s = 0;
+            for (int e = columns.colPtr[j]; e < columns.colPtr[j + 1]; e++) {
+                s -= y[columns.rowIdx[e]] * columns.values[e];
+            }
+            g[j] = 0.5 * s / n;
+        }
+        return g;
+    }
+}

@@ -1,0 +1,105 @@
+package org.smpframe.logreg;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.smpframe.api.RunOptions;
+import org.smpframe.api.RunSummary;
+import org.smpframe.api.Scheduler;
+import org.smpframe.api.SmpRuntime;
+import org.smpframe.api.SmpSession;
+import org.smpframe.api.TracePoint;
+import org.smpframe.data.LabeledDataset;
+import org.smpframe.linear.RegularizationPath;
+import org.smpframe.schedulers.Schedulers;
+
+/**
+ * Fits a sparse logistic regression, for one λ or along a regularization path, on any {@link SmpRuntime}.
+ *
+ * <pre>{@code
+ * LogRegResult r = new LogRegTrainer(LogRegConfig.builder().lambda(1e-3).build())
+ *         .fit(LibSvmReader.read(train), LibSvmReader.read(test), new EmbeddedRuntime(4), LogRegListener.NONE);
+ * }</pre>
+ */
+public final class LogRegTrainer {
+    private final LogRegConfig config;
+
+    public LogRegTrainer(LogRegConfig config) {
+        this.config = config;
+    }
+
+    public LogRegConfig config() {
+        return config;
+    }
+
+    /**
+     * @param train training data, labels −1/+1 or 0/1
+     * @param test  test data for the metrics in the trace, or null
+     */
+    public LogRegResult fit(LabeledDataset train, LabeledDataset test, SmpRuntime runtime, LogRegListener listener) {
+        LogRegProblem problem = LogRegProblem.of(train, config.bias());
+        double[] lambdas;
+        if (config.isPath()) {
+            double lambdaMax = problem.lambdaMax();
+            if (lambdaMax == 0) {
+                throw new IllegalArgumentException(train.source() + ": no feature is correlated with the labels "
+                        + "(lambda_max = 0): there is no path to fit");
+            }
+            lambdas = RegularizationPath.logSpaced(lambdaMax, config.pathLength(), config.pathRatio());
+        } else {
+            lambdas = new double[] {config.lambda()};
+        }
+        LogRegProgram program = new LogRegProgram(problem, lambdas[0], config.tolerance(), config.relTolerance());
+        LogRegAggregator aggregator = program.aggregator();
+        int blockSize = Math.min(config.scheduling().blockSize(), problem.p);
+        int evaluateEvery = config.evaluateEvery() > 0 ? config.evaluateEvery()
+                : Math.max(1, (problem.p + blockSize - 1) / blockSize);
+        RunOptions options = RunOptions.builder()
+                .maxRounds(config.maxRounds())
+                .pipelineDepth(config.pipelineDepth())
+                .evaluateEvery(evaluateEvery)
+                .timeLimitSeconds(config.timeLimitSeconds())
+                .seed(config.seed())
+                .verifyWireFormats(config.verifyWireFormats())
+                .build();
+        List<LogRegStage> stages = new ArrayList<>();
+        try (SmpSession session = runtime.open(program)) {
+            double seconds = 0;
+            long rounds = 0;
+            long updates = 0;
+            for (int stage = 0; stage < lambdas.length; stage++) {
+                aggregator.setLambda(lambdas[stage]);
+                Scheduler scheduler = Schedulers.create(config.scheduler(), config.scheduling());
+                final int s = stage;
+                final double secondsBefore = seconds;
+                final long roundsBefore = rounds;
+                final long updatesBefore = updates;
+                RunSummary summary = session.run(scheduler, options, (TracePoint p) -> {
+                    LogRegModel now = model(problem, aggregator.weights());
+                    listener.onEvaluation(new LogRegTracePoint(s, lambdas[s], secondsBefore + p.seconds(),
+                            roundsBefore + p.round(), updatesBefore + p.updates(), p.evaluation(),
+                            metrics(now, train), test == null ? null : metrics(now, test)));
+                });
+                seconds += summary.seconds();
+                rounds += summary.rounds();
+                updates += summary.updates();
+                LogRegModel model = model(problem, aggregator.weights());
+                LogRegStage done = new LogRegStage(stage, lambdas[stage], model, summary, metrics(model, train),
+                        test == null ? null : metrics(model, test));
+                stages.add(done);
+                listener.onStageEnd(done);
+            }
+        }
+        return new LogRegResult(stages);
+    }
+
+    private static LogRegModel model(LogRegProblem problem, double[] w) {
+        double bias = problem.bias ? w[problem.numFeatures] : Double.NaN;
+        return new LogRegModel(Arrays.copyOf(w, problem.numFeatures), bias, problem.positiveLabel,
+                problem.negativeLabel);
+    }
+
+    private static BinaryMetrics metrics(LogRegModel model, LabeledDataset data) {
+        return BinaryMetrics.of(model.decisions(data.features()), data.labels());
+    }
+}

@@ -1,0 +1,142 @@
+package org.smpframe.logreg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.smpframe.data.CsrMatrix;
+import org.smpframe.data.LabeledDataset;
+import org.smpframe.runtime.embedded.EmbeddedRuntime;
+
+/** Fits reach liblinear's L1R_LR optimum, with every scheduler, worker count and pipeline depth. */
+class LogRegConvergenceTest {
+    private static final LabeledDataset DATA = new LogisticDesign(300, 40, 0.15, 4, 0.6, 8, 17).generate();
+    private static final double LAMBDA = 0.01;
+    private static double liblinearObjective;
+
+    @BeforeAll
+    static void solveWithLiblinear() {
+        double[] wb = NaiveLogReg.liblinear(DATA, LAMBDA, 1e-8);
+        liblinearObjective = NaiveLogReg.objective(DATA, Arrays.copyOf(wb, DATA.numFeatures()),
+                wb[DATA.numFeatures()], LAMBDA);
+    }
+
+    private static LogRegResult fit(LabeledDataset data, LogRegConfig config, int workers, LogRegListener listener) {
+        try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers)) {
+            return new LogRegTrainer(config).fit(data, null, runtime, listener);
+        }
+    }
+
+    private static LogRegConfig.Builder tight() {
+        return LogRegConfig.builder().lambda(LAMBDA).tolerance(1e-7).relTolerance(0).maxRounds(200_000);
+    }
+
+    @Test
+    void finalObjectiveEqualsLiblinearsAtTheMatchingC() {
+        LogRegResult r = fit(DATA, tight().build(), 1, LogRegListener.NONE);
+        assertThat(r.allConverged()).isTrue();
+        double ours = NaiveLogReg.objective(DATA, r.finalModel(), LAMBDA);
+        assertThat(r.last().objective()).isCloseTo(ours, within(1e-12));
+        assertThat(Math.abs(ours - liblinearObjective) / liblinearObjective).isLessThan(1e-4);
+        // Not worse than liblinear beyond its own tolerance: the same convex problem, solved as tightly.
+        assertThat(ours).isLessThanOrEqualTo(liblinearObjective * (1 + 1e-7));
+    }
+
+    static Stream<Arguments> configurations() {
+        List<Arguments> all = new ArrayList<>();
+        for (String scheduler : new String[] {"smp", "random", "cyclic"}) {
+            for (int workers : new int[] {1, 4}) {
+                for (int depth : new int[] {0, 1}) {
+                    all.add(Arguments.of(scheduler, workers, depth));
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0}, P={1}, depth {2}")
+    @MethodSource("configurations")
+    void everySchedulerReachesTheOptimumWithoutEverIncreasingTheObjective(String scheduler, int workers, int depth) {
+        List<Double> objectives = new ArrayList<>();
+        LogRegConfig config = tight().scheduler(scheduler).pipelineDepth(depth).blockSize(8).evaluateEvery(1).build();
+        LogRegResult r = fit(DATA, config, workers, p -> objectives.add(p.objective()));
+        assertThat(r.allConverged()).isTrue();
+        assertNonIncreasing(objectives);
+        assertThat(Math.abs(r.last().objective() - liblinearObjective) / liblinearObjective).isLessThan(1e-5);
+    }
+
+    private static void assertNonIncreasing(List<Double> objectives) {
+        assertThat(objectives).hasSizeGreaterThan(3);
+        for (int k = 1; k < objectives.size(); k++) {
+            double before = objectives.get(k - 1);
+            assertThat(objectives.get(k)).as("objective after evaluation %d", k)
+                    .isLessThanOrEqualTo(before + 1e-13 * Math.abs(before));
+        }
+    }
+
+    @Test
+    void lineSearchShortensStepsOfInterferingCoordinatesAndStillDescends() {
+        // Every feature duplicated 4 times: a random block often updates copies together, the sum of their
+        // Newton steps overshoots, and only the line search stands between that and a rising objective.
+        LabeledDataset base = new LogisticDesign(200, 10, 0.3, 1, 0, 5, 23).generate();
+        CsrMatrix x = base.features();
+        int copies = 4;
+        int[] colIdx = new int[x.colIdx.length * copies];
+        double[] values = new double[colIdx.length];
+        int[] rowPtr = new int[x.numRows + 1];
+        int e = 0;
+        for (int i = 0; i < x.numRows; i++) {
+            for (int k = x.rowPtr[i]; k < x.rowPtr[i + 1]; k++) {
+                for (int c = 0; c < copies; c++) {
+                    colIdx[e] = x.colIdx[k] * copies + c;
+                    values[e] = x.values[k];
+                    e++;
+                }
+            }
+            rowPtr[i + 1] = e;
+        }
+        LabeledDataset dup = new LabeledDataset("dup", new CsrMatrix(x.numRows, x.numCols * copies, rowPtr, colIdx,
+                values), base.labels(), null);
+        List<Double> objectives = new ArrayList<>();
+        List<Double> rejected = new ArrayList<>();
+        LogRegConfig config = LogRegConfig.builder().lambda(0.002).tolerance(1e-6).relTolerance(0).scheduler("random")
+                .blockSize(12).evaluateEvery(1).maxRounds(100_000).build();
+        LogRegResult r = fit(dup, config, 2, p -> {
+            objectives.add(p.objective());
+            rejected.add(p.evaluation().get(LogRegAggregator.REJECTED) + p.evaluation().get(LogRegAggregator.SHORTENED));
+        });
+        assertNonIncreasing(objectives);
+        assertThat(rejected.get(rejected.size() - 1)).as("trials shortened or rejected").isPositive();
+        assertThat(r.allConverged()).isTrue();
+    }
+
+    @Test
+    void aFixedSeedGivesTheSameModelBitForBit() {
+        LogRegConfig config = tight().blockSize(8).seed(42).build();
+        double[] a = fit(DATA, config, 2, LogRegListener.NONE).finalModel().weights();
+        double[] b = fit(DATA, config, 2, LogRegListener.NONE).finalModel().weights();
+        assertThat(b).containsExactly(a);
+    }
+
+    @Test
+    void pathWarmStartsEndAtTheSingleLambdaSolution() {
+        LogRegResult path = fit(DATA, tight().path(5, LAMBDA / LogRegProblem.of(DATA, true).lambdaMax()).build(), 2,
+                LogRegListener.NONE);
+        assertThat(path.stages()).hasSize(5);
+        assertThat(path.stages().get(0).model().nonzeros()).isLessThanOrEqualTo(1);
+        assertThat(path.last().lambda()).isCloseTo(LAMBDA, within(1e-15));
+        assertThat(Math.abs(path.last().objective() - liblinearObjective) / liblinearObjective).isLessThan(1e-5);
+        for (int s = 1; s < 5; s++) {
+            assertThat(path.stages().get(s).model().nonzeros())
+                    .isGreaterThanOrEqualTo(path.stages().get(s - 1).model().nonzeros() - 2);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.smpframe.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.smpframe.data.LabelRule;
+import org.smpframe.data.LabeledDataset;
+import org.smpframe.data.LibSvmReader;
+import org.smpframe.logreg.LogRegConfig;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code smp logreg}: fit a sparse logistic regression for one λ or along a regularization path. */
+@Command(name = "logreg", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Fit an L1-regularized logistic regression, (1/n) sum log(1 + exp(-y x.w)) + lambda ||w||_1 with an",
+            "unpenalized bias, by scheduled model-parallel proximal Newton coordinate descent. Labels -1/+1 or 0/1.",
+            "liblinear's -s 6 -c C solves the same problem for C = 1/(n lambda). Writes model.txt (liblinear",
+            "format), trace.csv and path.csv to --out."})
+final class LogRegCommand implements Callable<Integer> {
+    @Option(names = "--train", required = true, paramLabel = "FILE",
+            description = "Training data in LibSVM/SVMlight format (.gz and .xz read transparently).")
+    Path train;
+
+    @Option(names = "--test", paramLabel = "FILE",
+            description = "Test data; accuracy, log-loss and ROC AUC are reported in the trace and for every lambda.")
+    Path test;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Penalty penalty;
+
+    static final class Penalty {
+        @Option(names = "--lambda", paramLabel = "L", description = "The L1 penalty lambda (> 0).")
+        Double lambda;
+
+        @Option(names = "--c", paramLabel = "C", description = "liblinear's cost C instead of lambda: lambda = 1/(n C).")
+        Double cost;
+
+        @Option(names = "--path", paramLabel = "N",
+                description = "A regularization path of N lambdas from lambda_max down to ratio * lambda_max (log grid, warm starts).")
+        Integer path;
+    }
+
+    @Option(names = "--path-ratio", paramLabel = "EPS", defaultValue = "1e-2",
+            description = "Where the path ends, as a fraction of lambda_max (default: ${DEFAULT-VALUE}).")
+    double pathRatio;
+
+    @Mixin
+    SolverOptions solver;
+
+    @Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "0.01",
+            description = "Stop when the min-norm subgradient has shrunk by EPS * max(1, min(#pos, #neg))/n, liblinear's -e rule (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--rel-tolerance", paramLabel = "R", defaultValue = "1e-9",
+            description = "Also stop when an evaluation improved the objective by less than R, relative; 0 = never (default: ${DEFAULT-VALUE}).")
+    double relTolerance;
+
+    @Option(names = "--no-bias", description = "Fit without the bias term.")
+    boolean noBias;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if needed).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        LibSvmReader.Options binary = LibSvmReader.Options.defaults().withLabels(LabelRule.BINARY);
+        LabeledDataset trainData = LibSvmReader.read(train, binary);
+        LabeledDataset testData = test == null ? null : LibSvmReader.read(test, binary);
+        LogRegConfig.Builder b = LogRegConfig.builder()
+                .tolerance(tolerance).relTolerance(relTolerance).bias(!noBias)
+                .maxRounds(solver.maxRounds).timeLimitSeconds(solver.timeLimit)
+                .scheduler(solver.scheduler).scheduling(solver.scheduling(16, 1.0))
+                .pipelineDepth(solver.pipelineDepth).evaluateEvery(solver.evalEvery)
+                .seed(solver.seed).verifyWireFormats(solver.verifyWire);
+        if (penalty.lambda != null) {
+            b.lambda(penalty.lambda);
+        } else if (penalty.cost != null) {
+            if (!(penalty.cost > 0)) {
+                throw new IllegalArgumentException("--c must be > 0, got " + penalty.cost);
+            }
+            b.lambda(LogRegConfig.lambdaForC(penalty.cost, trainData.numRows()));
+        } else {
+            b.path(penalty.path, pathRatio);
+        }
+        new LogRegRun(b.build(), solver.workers()).execute(trainData, testData, out, System.out);
+        return SmpCommand.EXIT_OK;
+    }
+}

@@ -1,0 +1,64 @@
+package org.smpframe.cli;
+
+import org.smpframe.schedulers.SchedulerSettings;
+import picocli.CommandLine.Option;
+
+/** Options every coordinate-descent app shares: workers, scheduler, pipeline and limits. */
+final class SolverOptions {
+    @Option(names = "--workers", paramLabel = "P", description = "Worker threads (default: the number of cores).")
+    Integer workers;
+
+    @Option(names = "--scheduler", paramLabel = "NAME", defaultValue = "smp",
+            description = "smp (priorities + dependency filter), random (Shotgun) or cyclic (default: ${DEFAULT-VALUE}).")
+    String scheduler;
+
+    @Option(names = "--block-size", paramLabel = "L",
+            description = "Coordinates updated per round (default: 32 for lasso, 16 for logreg).")
+    Integer blockSize;
+
+    @Option(names = "--rho", defaultValue = "0.1",
+            description = "Dependency threshold of the smp scheduler: coordinates updated together have |correlation| below it (default: ${DEFAULT-VALUE}).")
+    double rho;
+
+    @Option(names = "--eta",
+            description = "Priority floor of the smp scheduler as a fraction of the mean nonzero priority (default: 0.01 for lasso, 1 for logreg).")
+    Double eta;
+
+    @Option(names = "--candidates", paramLabel = "FACTOR", defaultValue = "4",
+            description = "The smp scheduler samples FACTOR * block-size candidates before its dependency filter (default: ${DEFAULT-VALUE}).")
+    int candidateFactor;
+
+    @Option(names = "--warmup-sweeps", paramLabel = "SWEEPS", defaultValue = "1",
+            description = "Updates per coordinate, on average, before the smp scheduler trusts its priorities (default: ${DEFAULT-VALUE}).")
+    double warmupSweeps;
+
+    @Option(names = "--pipeline-depth", paramLabel = "S", defaultValue = "1",
+            description = "Rounds the scheduler may run ahead of the committed model; 0 = synchronous (default: ${DEFAULT-VALUE}).")
+    int pipelineDepth;
+
+    @Option(names = "--max-rounds", defaultValue = "10000000", description = "Round limit per lambda (default: ${DEFAULT-VALUE}).")
+    long maxRounds;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Solver time limit per lambda, 0 for none (default: ${DEFAULT-VALUE}).")
+    double timeLimit;
+
+    @Option(names = "--eval-every", paramLabel = "ROUNDS", defaultValue = "0",
+            description = "Rounds between evaluations of the objective; 0 = about once per p coordinate updates.")
+    int evalEvery;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the scheduler (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--verify-wire", description = "Encode and decode every message, as a distributed run would (slower).")
+    boolean verifyWire;
+
+    SchedulerSettings scheduling(int defaultBlockSize, double defaultEta) {
+        return SchedulerSettings.builder().blockSize(blockSize != null ? blockSize : defaultBlockSize).rho(rho)
+                .etaFraction(eta != null ? eta : defaultEta).candidateFactor(candidateFactor).warmupSweeps(warmupSweeps).build();
+    }
+
+    int workers() {
+        return workers != null ? workers : Runtime.getRuntime().availableProcessors();
+    }
+}

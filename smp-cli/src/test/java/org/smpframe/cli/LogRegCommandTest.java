@@ -1,0 +1,85 @@
+package org.smpframe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.smpframe.cli.CliOutcome.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smpframe.data.LibSvmWriter;
+import org.smpframe.logreg.LogRegModel;
+import org.smpframe.logreg.LogisticDesign;
+
+/** {@code smp logreg} and {@code smp predict} on a logistic model, as a user meets them. */
+class LogRegCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path data(String name, long seed) throws IOException {
+        Path f = dir.resolve(name);
+        LibSvmWriter.write(new LogisticDesign(300, 30, 0.2, 3, 0.5, 6, seed).generate(), f);
+        return f;
+    }
+
+    @Test
+    void fitsWritesALiblinearModelAndPredictsFromIt() throws IOException {
+        Path train = data("train.svm", 1);
+        Path test = data("test.svm", 2);
+        Path out = dir.resolve("run");
+        CliOutcome o = run("logreg", "--train", train.toString(), "--test", test.toString(), "--c", "1",
+                "--workers", "2", "--out", out.toString());
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).contains("converged").contains("liblinear C = 1.00000").contains("test ");
+        LogRegModel model = LogRegModel.read(out.resolve("model.txt"));
+        assertThat(model.hasBias()).isTrue();
+        assertThat(Files.readAllLines(out.resolve("model.txt")).get(0)).isEqualTo("solver_type L1R_LR");
+        List<String> trace = Files.readAllLines(out.resolve("trace.csv"));
+        assertThat(trace.get(0)).isEqualTo(LogRegRun.TRACE_HEADER);
+        assertThat(trace).hasSizeGreaterThan(1);
+        assertThat(trace.get(trace.size() - 1).split(",", -1)).hasSize(14).doesNotContain("");
+
+        Path predictions = dir.resolve("pred.txt");
+        CliOutcome p = run("predict", "--model", out.resolve("model.txt").toString(), "--data", test.toString(),
+                "--out", predictions.toString());
+        assertThat(p.exitCode()).as(p.err()).isZero();
+        assertThat(p.out()).contains("accuracy").contains("AUC");
+        List<String> lines = Files.readAllLines(predictions);
+        assertThat(lines.get(0)).isEqualTo("labels 1 -1");
+        assertThat(lines).hasSize(301);
+        String[] first = lines.get(1).split(" ");
+        assertThat(Double.parseDouble(first[1]) + Double.parseDouble(first[2])).isEqualTo(1.0);
+    }
+
+    @Test
+    void aPathWritesOneModelPerLambda() throws IOException {
+        Path out = dir.resolve("path");
+        CliOutcome o = run("logreg", "--train", data("t.svm", 3).toString(), "--path", "4", "--workers", "1",
+                "--out", out.toString());
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(Files.readAllLines(out.resolve("path.csv"))).hasSize(5);
+        assertThat(out.resolve("models").resolve("lambda-003.txt")).exists();
+    }
+
+    @Test
+    void aLabelThatIsNotAClassIsRefusedWithItsLineAndNothingIsWritten() throws IOException {
+        Path bad = dir.resolve("bad.svm");
+        Files.writeString(bad, "1 1:0.5\n-1 2:1\n# comment\n3 1:1\n");
+        Path out = dir.resolve("never");
+        CliOutcome o = run("logreg", "--train", bad.toString(), "--lambda", "0.01", "--out", out.toString());
+        assertThat(o.exitCode()).isEqualTo(SmpCommand.EXIT_BAD_INPUT);
+        assertThat(o.err()).contains("bad.svm:4: label 3 is not a class of binary classification");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void oneClassOnlyIsAUsageErrorNotACrash() throws IOException {
+        Path one = dir.resolve("one.svm");
+        Files.writeString(one, "1 1:0.5\n1 2:1\n");
+        CliOutcome o = run("logreg", "--train", one.toString(), "--lambda", "0.01", "--out", dir.resolve("x").toString());
+        assertThat(o.exitCode()).isEqualTo(SmpCommand.EXIT_BAD_INPUT);
+        assertThat(o.err()).contains("needs both classes");
+    }
+}
