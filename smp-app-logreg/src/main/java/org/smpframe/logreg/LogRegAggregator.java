@@ -42,6 +42,8 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
     public static final String LOGLOSS = "train_logloss";
     /** Trials the line search committed nothing of, so far. */
     public static final String REJECTED = "rejected_steps";
+    /** Scheduled coordinates that were already optimal for their model (a wasted update), so far. */
+    public static final String IDLE = "idle_updates";
     /** Trials the line search committed a shorter step than the full one of, so far. */
     public static final String SHORTENED = "shortened_steps";
 
@@ -66,6 +68,7 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
     private double previousObjective = Double.NaN;
     private long rejected;
     private long shortened;
+    private long idle;
 
     // The trial in flight: proposed in one pull, resolved in the next.
     private static final int[] NO_PARAMS = new int[0];
@@ -240,6 +243,7 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
             double d = direction(g, h, w[j], penalized[j]);
             if (d == 0 || Math.abs(d) <= 1e-15 * Math.abs(w[j])) {
                 changes.changed(j, 0.0); // optimal for its model: nothing to try
+                idle++;
                 continue;
             }
             ids[count] = j;
@@ -315,6 +319,7 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
                 .put(LOGLOSS, loss / n)
                 .put(REJECTED, rejected)
                 .put(SHORTENED, shortened)
+                .put(IDLE, idle)
                 .converged(relative <= tolerance * stopFactor || stalled)
                 .build();
     }

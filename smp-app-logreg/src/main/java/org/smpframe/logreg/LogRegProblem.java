@@ -1,5 +1,6 @@
 package org.smpframe.logreg;
 
+import org.smpframe.data.ColumnScaling;
 import org.smpframe.data.CscMatrix;
 import org.smpframe.data.CsrMatrix;
 import org.smpframe.data.LabeledDataset;
@@ -23,6 +24,9 @@ public final class LogRegProblem {
     final CscMatrix columns;
     final double[] y;
     final double[] colSqNorm;
+    /** Column means μ_j and ‖x_j − μ_j 1‖², for the dependency measure of a model with a bias. */
+    final double[] colMean;
+    final double[] centredColSqNorm;
     final int positives;
     final int negatives;
     /** How the file wrote the classes: 1 and −1, or 1 and 0. Kept for the model file's label line. */
@@ -46,8 +50,12 @@ public final class LogRegProblem {
         this.positives = pos;
         this.negatives = n - pos;
         this.colSqNorm = new double[p];
+        this.colMean = ColumnScaling.columnMeans(rows);
+        this.centredColSqNorm = new double[p];
         for (int j = 0; j < p; j++) {
             colSqNorm[j] = columns.columnSquaredNorm(j);
+            // Clamp the cancellation error of a constant column (the bias column itself) at 0.
+            centredColSqNorm[j] = Math.max(0.0, colSqNorm[j] - n * colMean[j] * colMean[j]);
         }
     }
 

@@ -10,8 +10,13 @@ import org.smpframe.linear.RowShards;
 
 /**
  * Sparse logistic regression as an SMP program: one coordinate per parameter (the bias is the last one), rows
- * sharded across workers. Dependency of two coordinates: the cosine of their raw columns, since the curvature
- * that couples them is Σ_i s_i(1 − s_i) x_ij x_ik.
+ * sharded across workers.
+ *
+ * <p>Dependency of two coordinates: the curvature that couples them is Σ_i s_i(1 − s_i) x_ij x_ik, so without a
+ * bias it is the cosine of the raw columns. With a bias, the part of two columns along the constant direction is
+ * what the bias coordinate moves, and their correlation (centred columns) is the measure: on data whose values
+ * are all positive (expression levels, counts) every raw cosine is close to 1, and the filter would allow one
+ * coordinate per round (Golub: 15,000 rounds instead of 2,700 to the same objective).
  */
 public final class LogRegProgram implements SmpProgram<LogRegPartial, LogRegCommit, LogRegStats> {
     private final LogRegProblem problem;
@@ -21,7 +26,9 @@ public final class LogRegProgram implements SmpProgram<LogRegPartial, LogRegComm
     public LogRegProgram(LogRegProblem problem, double lambda, double tolerance, double relTolerance) {
         this.problem = problem;
         this.aggregator = new LogRegAggregator(problem, lambda, tolerance, relTolerance);
-        this.dependencies = new ColumnCorrelation(problem.columns, new double[problem.p], problem.colSqNorm);
+        this.dependencies = problem.bias
+                ? new ColumnCorrelation(problem.columns, problem.colMean, problem.centredColSqNorm)
+                : new ColumnCorrelation(problem.columns, new double[problem.p], problem.colSqNorm);
     }
 
     @Override
