@@ -15,6 +15,8 @@ import org.smpframe.schedulers.SchedulerSettings;
  * @param tolerance        ε of the subgradient stopping rule, as liblinear's -e (default 0.01)
  * @param relTolerance     also stop when an evaluation improved the objective by less than this, relative; 0 = off
  * @param bias             fit an unpenalized bias
+ * @param standardize      divide features by their standard deviation before fitting (weights reported on the
+ *                         original scale)
  * @param maxRounds        round limit for each λ
  * @param timeLimitSeconds solver time limit for each λ; ≤ 0 for none
  * @param scheduler        "smp", "random" or "cyclic"
@@ -23,11 +25,13 @@ import org.smpframe.schedulers.SchedulerSettings;
  * @param evaluateEvery    rounds between evaluations; 0 = about once per p coordinate updates
  * @param seed             seed of the scheduler
  * @param verifyWireFormats encode and decode every message even in one JVM
+ * @param traceMetrics     compute train (and test) accuracy, log-loss and AUC at every evaluation, not only at the
+ *                         end of each λ (one pass over the data and a sort per evaluation)
  */
 public record LogRegConfig(double lambda, int pathLength, double pathRatio, double tolerance, double relTolerance,
-                           boolean bias, long maxRounds, double timeLimitSeconds, String scheduler,
+                           boolean bias, boolean standardize, long maxRounds, double timeLimitSeconds, String scheduler,
                            SchedulerSettings scheduling, int pipelineDepth, int evaluateEvery, long seed,
-                           boolean verifyWireFormats) {
+                           boolean verifyWireFormats, boolean traceMetrics) {
     public LogRegConfig {
         if (pathLength == 0 && !(lambda > 0 && Double.isFinite(lambda))) {
             throw new IllegalArgumentException("lambda must be a finite number > 0 (or give a path length), got " + lambda);
@@ -79,6 +83,7 @@ public record LogRegConfig(double lambda, int pathLength, double pathRatio, doub
         private double tolerance = 0.01;
         private double relTolerance = 1e-9;
         private boolean bias = true;
+        private boolean standardize;
         private long maxRounds = 10_000_000;
         private double timeLimitSeconds;
         private String scheduler = "smp";
@@ -91,6 +96,7 @@ public record LogRegConfig(double lambda, int pathLength, double pathRatio, doub
         private int evaluateEvery;
         private long seed = 1;
         private boolean verifyWireFormats;
+        private boolean traceMetrics = true;
 
         public Builder lambda(double v) {
             lambda = v;
@@ -116,6 +122,11 @@ public record LogRegConfig(double lambda, int pathLength, double pathRatio, doub
 
         public Builder bias(boolean v) {
             bias = v;
+            return this;
+        }
+
+        public Builder standardize(boolean v) {
+            standardize = v;
             return this;
         }
 
@@ -165,10 +176,15 @@ public record LogRegConfig(double lambda, int pathLength, double pathRatio, doub
             return this;
         }
 
+        public Builder traceMetrics(boolean v) {
+            traceMetrics = v;
+            return this;
+        }
+
         public LogRegConfig build() {
-            return new LogRegConfig(lambda, pathLength, pathRatio, tolerance, relTolerance, bias, maxRounds,
+            return new LogRegConfig(lambda, pathLength, pathRatio, tolerance, relTolerance, bias, standardize, maxRounds,
                     timeLimitSeconds, scheduler, scheduling.build(), pipelineDepth, evaluateEvery, seed,
-                    verifyWireFormats);
+                    verifyWireFormats, traceMetrics);
         }
     }
 }

@@ -32,8 +32,12 @@ public final class LogRegProblem {
     /** How the file wrote the classes: 1 and −1, or 1 and 0. Kept for the model file's label line. */
     final int positiveLabel;
     final int negativeLabel;
+    /** Column scales of the features as solved (identity unless standardized). */
+    final ColumnScaling scaling;
 
-    private LogRegProblem(CsrMatrix x, double[] y, boolean bias, int positiveLabel, int negativeLabel) {
+    private LogRegProblem(CsrMatrix x, double[] y, boolean bias, int positiveLabel, int negativeLabel,
+                          ColumnScaling scaling) {
+        this.scaling = scaling;
         this.n = x.numRows;
         this.numFeatures = x.numCols;
         this.bias = bias;
@@ -59,12 +63,20 @@ public final class LogRegProblem {
         }
     }
 
+    /** Prepares {@code data} without standardizing: {@link #of(LabeledDataset, boolean, boolean)}. */
+    public static LogRegProblem of(LabeledDataset data, boolean bias) {
+        return of(data, bias, false);
+    }
+
     /**
      * Prepares {@code data}, whose labels must be −1/+1 or 0/1 (both classes present).
      *
-     * @param bias add an unpenalized bias term
+     * @param bias        add an unpenalized bias term
+     * @param standardize divide every feature by its standard deviation first (no centring: sparse stays
+     *                    sparse), so that λ penalizes every feature on the same scale; weights are reported on
+     *                    the original scale
      */
-    public static LogRegProblem of(LabeledDataset data, boolean bias) {
+    public static LogRegProblem of(LabeledDataset data, boolean bias, boolean standardize) {
         if (data.numRows() == 0) {
             throw new IllegalArgumentException(data.source() + ": no rows");
         }
@@ -95,7 +107,9 @@ public final class LogRegProblem {
             throw new IllegalArgumentException(data.source() + ": all " + labels.length + " rows are class "
                     + (positives == 0 ? (sawZero ? "0" : "-1") : "+1") + "; a classifier needs both classes");
         }
-        return new LogRegProblem(data.features(), y, bias, 1, sawZero ? 0 : -1);
+        CsrMatrix x = data.features();
+        ColumnScaling scaling = standardize ? ColumnScaling.unitVariance(x) : ColumnScaling.identity(x.numCols);
+        return new LogRegProblem(standardize ? scaling.apply(x) : x, y, bias, 1, sawZero ? 0 : -1, scaling);
     }
 
     private static CsrMatrix withBiasColumn(CsrMatrix x) {
@@ -116,6 +130,11 @@ public final class LogRegProblem {
             rowPtr[i + 1] = e;
         }
         return new CsrMatrix(n, x.numCols + 1, rowPtr, colIdx, values);
+    }
+
+    /** Feature weights of the problem as solved, on the scale of the input columns. */
+    double[] toOriginalScale(double[] featureWeights) {
+        return scaling.toOriginal(featureWeights);
     }
 
     public int numRows() {

@@ -11,8 +11,8 @@ import org.smpframe.api.Evaluation;
  * @param round      rounds so far
  * @param updates    coordinate updates so far
  * @param evaluation objective, relative subgradient norm, nonzeros, train log-loss
- * @param train      accuracy, log-loss and ROC AUC on the training data
- * @param test       the same on the test data, or null without test data
+ * @param train      accuracy, log-loss and ROC AUC on the training data (null unless the config traces metrics)
+ * @param test       the same on the test data, or null without test data (or without traced metrics)
  */
 public record LogRegTracePoint(int stage, double lambda, double seconds, long round, long updates,
                                Evaluation evaluation, BinaryMetrics train, BinaryMetrics test) {

@@ -37,7 +37,7 @@ public final class LogRegTrainer {
      * @param test  test data for the metrics in the trace, or null
      */
     public LogRegResult fit(LabeledDataset train, LabeledDataset test, SmpRuntime runtime, LogRegListener listener) {
-        LogRegProblem problem = LogRegProblem.of(train, config.bias());
+        LogRegProblem problem = LogRegProblem.of(train, config.bias(), config.standardize());
         double[] lambdas;
         if (config.isPath()) {
             double lambdaMax = problem.lambdaMax();
@@ -75,10 +75,11 @@ public final class LogRegTrainer {
                 final long roundsBefore = rounds;
                 final long updatesBefore = updates;
                 RunSummary summary = session.run(scheduler, options, (TracePoint p) -> {
-                    LogRegModel now = model(problem, aggregator.weights());
+                    LogRegModel now = config.traceMetrics() ? model(problem, aggregator.weights()) : null;
                     listener.onEvaluation(new LogRegTracePoint(s, lambdas[s], secondsBefore + p.seconds(),
                             roundsBefore + p.round(), updatesBefore + p.updates(), p.evaluation(),
-                            metrics(now, train), test == null ? null : metrics(now, test)));
+                            now == null ? null : metrics(now, train),
+                            now == null || test == null ? null : metrics(now, test)));
                 });
                 seconds += summary.seconds();
                 rounds += summary.rounds();
@@ -95,7 +96,7 @@ public final class LogRegTrainer {
 
     private static LogRegModel model(LogRegProblem problem, double[] w) {
         double bias = problem.bias ? w[problem.numFeatures] : Double.NaN;
-        return new LogRegModel(Arrays.copyOf(w, problem.numFeatures), bias, problem.positiveLabel,
+        return new LogRegModel(problem.toOriginalScale(Arrays.copyOf(w, problem.numFeatures)), bias, problem.positiveLabel,
                 problem.negativeLabel);
     }
 

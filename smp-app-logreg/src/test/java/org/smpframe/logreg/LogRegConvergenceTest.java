@@ -119,6 +119,26 @@ class LogRegConvergenceTest {
     }
 
     @Test
+    void standardizedFitsDoNotDependOnTheUnitsOfTheFeatures() {
+        CsrMatrix x = DATA.features();
+        double[] values = x.values.clone();
+        for (int e = 0; e < values.length; e++) {
+            values[e] *= 1 + 100 * (x.colIdx[e] % 7); // a different unit per feature
+        }
+        LabeledDataset rescaled = new LabeledDataset("rescaled", new CsrMatrix(x.numRows, x.numCols, x.rowPtr,
+                x.colIdx, values), DATA.labels(), null);
+        LogRegConfig config = tight().standardize(true).build();
+        LogRegModel a = fit(DATA, config, 1, LogRegListener.NONE).finalModel();
+        LogRegModel b = fit(rescaled, config, 1, LogRegListener.NONE).finalModel();
+        double[] da = a.decisions(DATA.features());
+        double[] db = b.decisions(rescaled.features());
+        for (int i = 0; i < da.length; i++) {
+            assertThat(db[i]).isCloseTo(da[i], within(1e-4));
+        }
+        assertThat(b.weights()[1]).isCloseTo(a.weights()[1] / 101, within(1e-6));
+    }
+
+    @Test
     void aFixedSeedGivesTheSameModelBitForBit() {
         LogRegConfig config = tight().blockSize(8).seed(42).build();
         double[] a = fit(DATA, config, 2, LogRegListener.NONE).finalModel().weights();

@@ -61,6 +61,9 @@ final class LogRegCommand implements Callable<Integer> {
     @Option(names = "--no-bias", description = "Fit without the bias term.")
     boolean noBias;
 
+    @Option(names = "--standardize", description = "Divide features by their standard deviation before fitting; weights are reported on the original scale.")
+    boolean standardize;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if needed).")
     Path out;
 
@@ -70,7 +73,7 @@ final class LogRegCommand implements Callable<Integer> {
         LabeledDataset trainData = LibSvmReader.read(train, binary);
         LabeledDataset testData = test == null ? null : LibSvmReader.read(test, binary);
         LogRegConfig.Builder b = LogRegConfig.builder()
-                .tolerance(tolerance).relTolerance(relTolerance).bias(!noBias)
+                .tolerance(tolerance).relTolerance(relTolerance).bias(!noBias).standardize(standardize)
                 .maxRounds(solver.maxRounds).timeLimitSeconds(solver.timeLimit)
                 .scheduler(solver.scheduler).scheduling(solver.scheduling(16, 1.0))
                 .pipelineDepth(solver.pipelineDepth).evaluateEvery(solver.evalEvery)
