@@ -30,6 +30,14 @@ import org.smpframe.api.Schedule;
  * full step is committed, which is the common case. When it is not, those derivatives are discarded and the
  * round proposes nothing (see {@link #pull}).
  *
+ * <h2>Priorities</h2>
+ * A committed step reports |Δw_j|·‖x_j‖/√n, how far the margins moved. That says nothing about coordinates that
+ * have not been scheduled lately, in particular those at 0 whose gradient has grown past λ while the others
+ * moved: they would only be found by the scheduler's priority floor. Every evaluation computes the full
+ * gradient anyway, so the next pull also reports, for every coordinate, the move its violation predicts:
+ * 4·v_j / (‖x_j‖/√n) with v_j its minimum-norm subgradient (a Newton step v_j/H_j with the curvature bound
+ * H_j ≤ ‖x_j‖²/(4n), in the same units as the committed moves). A coordinate at its optimum gets 0.
+ *
  * <h2>Stopping</h2>
  * The minimum-norm subgradient, liblinear's measure: converged when ‖∇ˢF(w)‖₁ ≤ ε·max(1, min(n₊, n₋))/n ·
  * ‖∇ˢF(0)‖₁, or when the objective decreased by less than a relative {@code relTolerance} since the previous
@@ -77,6 +85,8 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
     private double[] trialDirections = NO_DIRECTIONS;
     private double trialPredicted;
     private boolean rejectTrial;
+    /** Priorities from the last evaluation's gradient, reported with the next pull; null when none is pending. */
+    private double[] refreshedPriorities;
 
     LogRegAggregator(LogRegProblem problem, double lambda, double tolerance, double relTolerance) {
         this.n = problem.n;
@@ -133,6 +143,13 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
 
     @Override
     public LogRegCommit pull(Schedule schedule, List<LogRegPartial> partials, ChangeSink changes) {
+        if (refreshedPriorities != null) {
+            // First, so that this round's own changes (reported below) are the last word for its coordinates.
+            for (int j = 0; j < p; j++) {
+                changes.changed(j, refreshedPriorities[j]);
+            }
+            refreshedPriorities = null;
+        }
         int[] settled = trialParams;
         double alpha = resolveTrial(partials, changes);
         if (alpha == 1.0 || settled.length == 0) {
@@ -298,13 +315,17 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
         double l1 = 0;
         int nnz = 0;
         double subgradient = 0;
+        double[] priorities = new double[p];
         for (int j = 0; j < p; j++) {
             if (penalized[j]) {
                 l1 += Math.abs(w[j]);
                 nnz += w[j] != 0 ? 1 : 0;
             }
-            subgradient += minNormSubgradient(gradient[j] / n, w[j], j);
+            double v = minNormSubgradient(gradient[j] / n, w[j], j);
+            subgradient += v;
+            priorities[j] = priorityScale[j] > 0 ? 4 * v / priorityScale[j] : 0.0;
         }
+        refreshedPriorities = priorities;
         double objective = loss / n + lambda * l1;
         if (!Double.isFinite(objective)) {
             throw new DivergenceException("logistic regression diverged: the objective became " + objective);

@@ -198,7 +198,7 @@ public final class LogRegConvergenceBenchmark {
                 .maxRounds(Long.MAX_VALUE / 2)
                 .timeLimitSeconds(spec.capSeconds())
                 .scheduler(spec.scheduler())
-                .scheduling(SchedulerSettings.builder().blockSize(spec.blockSize()).rho(spec.rho()).etaFraction(1.0)
+                .scheduling(SchedulerSettings.builder().blockSize(spec.blockSize()).rho(spec.rho()).etaFraction(0.1)
                         .build())
                 .pipelineDepth(spec.pipelineDepth())
                 .evaluateEvery(spec.evaluateEvery())

@@ -21,7 +21,7 @@ final class SolverOptions {
     double rho;
 
     @Option(names = "--eta",
-            description = "Priority floor of the smp scheduler as a fraction of the mean nonzero priority (default: 0.01 for lasso, 1 for logreg).")
+            description = "Priority floor of the smp scheduler as a fraction of the mean nonzero priority (default: 0.01 for lasso, 0.1 for logreg).")
     Double eta;
 
     @Option(names = "--candidates", paramLabel = "FACTOR", defaultValue = "4",

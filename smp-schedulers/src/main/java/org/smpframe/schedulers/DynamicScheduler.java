@@ -50,6 +50,12 @@ import org.smpframe.api.SchedulerContext;
  * candidate in every round, the filter rejects everything that depends on it, and the run stalls with the
  * parameters that still have to move never kept (seen on the diabetes data: no progress in 10⁶ rounds).
  *
+ * <h2>Parameters in flight</h2>
+ * A scheduled parameter's weight is set to 0 until its change is observed: with a pipeline of depth s (and apps
+ * such as logistic regression that commit a round later) its update lands several rounds after it was
+ * scheduled, and drawing it again meanwhile, which its high weight would make likely, recomputes it from a
+ * state that misses that update: a wasted update. Its weight comes back with its change.
+ *
  * <h2>Cost per round</h2>
  * O(L' log p) to draw, at most L'·L pair checks to filter (L(L-1)/2 when nothing
  * conflicts), O(L log L) to emit; O(log p) per observed change. Nothing is allocated but the emitted schedule.
@@ -143,9 +149,27 @@ public final class DynamicScheduler implements Scheduler {
             drawWeighted();
         }
         int numKept = filter();
+        for (int k = 0; k < numKept; k++) {
+            setWeight(kept[k], 0.0); // in flight until its change is observed (see the class documentation)
+        }
         int[] params = Arrays.copyOf(kept, numKept);
         Arrays.sort(params);
         return Schedule.shared(round, params);
+    }
+
+    private void setWeight(int j, double m) {
+        double old = weights[j];
+        if (m != old) {
+            weights[j] = m;
+            tree.add(j, m - old);
+            treeUpdatesSinceBuild++;
+            weightSum += m - old;
+            if (old == 0) {
+                nonzero++;
+            } else if (m == 0) {
+                nonzero--;
+            }
+        }
     }
 
     /** Records w_j = magnitude for every change; the last one wins when a parameter appears twice. */
@@ -166,18 +190,7 @@ public final class DynamicScheduler implements Scheduler {
                 throw new IllegalArgumentException("round " + changes.round() + ": change magnitude of parameter "
                         + j + " must be finite and >= 0, got " + m);
             }
-            double old = weights[j];
-            if (m != old) {
-                weights[j] = m;
-                tree.add(j, m - old);
-                treeUpdatesSinceBuild++;
-                weightSum += m - old;
-                if (old == 0) {
-                    nonzero++;
-                } else if (m == 0) {
-                    nonzero--;
-                }
-            }
+            setWeight(j, m);
         }
         if (nonzero == 0) {
             weightSum = 0; // exact, whatever rounding residue the updates left
