@@ -158,7 +158,7 @@ public final class LogRegConvergenceBenchmark {
         for (int workers : new int[] {1, 2}) {
             for (String scheduler : new String[] {"random", "smp"}) {
                 int p = data.numFeatures() + 1;
-                RunSpec spec = new RunSpec(scheduler, blockSize, 0.1, workers, 1,
+                RunSpec spec = new RunSpec(scheduler, blockSize, 0.1, workers, 0,
                         Math.max(1, p / blockSize), 1, cap);
                 long warmEnd = System.nanoTime() + 1_000_000_000L; // warm-up runs, discarded: JIT before timing
                 for (int i = 0; i < 100 && System.nanoTime() < warmEnd; i++) {

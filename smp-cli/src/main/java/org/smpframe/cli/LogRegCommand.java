@@ -76,7 +76,7 @@ final class LogRegCommand implements Callable<Integer> {
                 .tolerance(tolerance).relTolerance(relTolerance).bias(!noBias).standardize(standardize)
                 .maxRounds(solver.maxRounds).timeLimitSeconds(solver.timeLimit)
                 .scheduler(solver.scheduler).scheduling(solver.scheduling(16, 0.1))
-                .pipelineDepth(solver.pipelineDepth).evaluateEvery(solver.evalEvery)
+                .pipelineDepth(solver.pipelineDepth(0)).evaluateEvery(solver.evalEvery)
                 .seed(solver.seed).verifyWireFormats(solver.verifyWire);
         if (penalty.lambda != null) {
             b.lambda(penalty.lambda);

@@ -32,9 +32,9 @@ final class SolverOptions {
             description = "Updates per coordinate, on average, before the smp scheduler trusts its priorities (default: ${DEFAULT-VALUE}).")
     double warmupSweeps;
 
-    @Option(names = "--pipeline-depth", paramLabel = "S", defaultValue = "1",
-            description = "Rounds the scheduler may run ahead of the committed model; 0 = synchronous (default: ${DEFAULT-VALUE}).")
-    int pipelineDepth;
+    @Option(names = "--pipeline-depth", paramLabel = "S",
+            description = "Rounds the scheduler may run ahead of the committed model; 0 = synchronous (default: 1 for lasso, 0 for logreg).")
+    Integer pipelineDepth;
 
     @Option(names = "--max-rounds", defaultValue = "10000000", description = "Round limit per lambda (default: ${DEFAULT-VALUE}).")
     long maxRounds;
@@ -56,6 +56,10 @@ final class SolverOptions {
     SchedulerSettings scheduling(int defaultBlockSize, double defaultEta) {
         return SchedulerSettings.builder().blockSize(blockSize != null ? blockSize : defaultBlockSize).rho(rho)
                 .etaFraction(eta != null ? eta : defaultEta).candidateFactor(candidateFactor).warmupSweeps(warmupSweeps).build();
+    }
+
+    int pipelineDepth(int defaultDepth) {
+        return pipelineDepth != null ? pipelineDepth : defaultDepth;
     }
 
     int workers() {
