@@ -1,5 +1,6 @@
 package org.smpframe.linear;
 
+import org.smpframe.api.BlockFilter;
 import org.smpframe.api.DependencyOracle;
 import org.smpframe.data.CscMatrix;
 
@@ -79,6 +80,12 @@ public final class ColumnCorrelation implements DependencyOracle {
             }
         }
         return d;
+    }
+
+    /** Sparse columns: a filter that checks one candidate against the whole block in one pass (see there). */
+    @Override
+    public BlockFilter blockFilter(double rho) {
+        return dense != null ? null : new SparseBlockFilter(columns, colMean, norm, rho);
     }
 
     @Override

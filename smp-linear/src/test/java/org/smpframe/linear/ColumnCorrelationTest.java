@@ -3,8 +3,12 @@ package org.smpframe.linear;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.smpframe.api.BlockFilter;
 import org.smpframe.data.CscMatrix;
 import org.smpframe.data.CsrMatrix;
 
@@ -75,6 +79,53 @@ class ColumnCorrelationTest {
         }
         assertThat(oracle.dependency(2, 4)).isCloseTo(1.0, within(1e-6));
         assertThat(oracle.dependency(3, 5)).isZero();
+    }
+
+    @Test
+    void sparseBlockFilterAdmitsExactlyWhatPairwiseChecksWould() {
+        Random rnd = new Random(11);
+        int n = 60;
+        int p = 40;
+        for (boolean centred : new boolean[] {true, false}) {
+            double[][] x = randomDesign(rnd, n, p, 0.08);
+            double[] mean = new double[p];
+            double[] sq = new double[p];
+            for (double[] row : x) {
+                for (int j = 0; j < p; j++) {
+                    mean[j] += centred ? row[j] / n : 0;
+                }
+            }
+            for (double[] row : x) {
+                for (int j = 0; j < p; j++) {
+                    sq[j] += (row[j] - mean[j]) * (row[j] - mean[j]);
+                }
+            }
+            ColumnCorrelation oracle = new ColumnCorrelation(CsrMatrix.fromDense(x).toCsc(), mean, sq);
+            for (double rho : new double[] {0.05, 0.2, 0.5}) {
+                BlockFilter filter = oracle.blockFilter(rho);
+                assertThat(filter).isNotNull();
+                for (int round = 0; round < 50; round++) {
+                    filter.clear();
+                    List<Integer> candidates = new ArrayList<>();
+                    for (int j = 0; j < p; j++) {
+                        candidates.add(j);
+                    }
+                    Collections.shuffle(candidates, rnd); // distinct, as a scheduler draws them
+                    List<Integer> kept = new ArrayList<>();
+                    for (int c : candidates.subList(0, 25)) {
+                        boolean expected = true;
+                        for (int k : kept) {
+                            expected &= reference(x, mean, c, k) < rho;
+                        }
+                        assertThat(filter.admit(c)).as("rho %s, candidate %d against %s", rho, c, kept)
+                                .isEqualTo(expected);
+                        if (expected) {
+                            kept.add(c);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @Test

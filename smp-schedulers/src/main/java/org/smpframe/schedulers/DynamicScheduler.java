@@ -2,6 +2,7 @@ package org.smpframe.schedulers;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.smpframe.api.BlockFilter;
 import org.smpframe.api.ChangeSet;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.Scheduler;
@@ -41,8 +42,9 @@ import org.smpframe.api.SchedulerContext;
  * <h2>Dependency filter</h2>
  * Candidates are taken in the order they were drawn, and a candidate is kept only if dependency(candidate, k) &lt; ρ
  * for <em>every</em> candidate k kept before it, until L are kept. So no two parameters of a schedule ever have
- * dependency ≥ ρ (a NaN dependency counts as ≥ ρ). Pair answers come through a {@link DependencyCache}, which
- * saves oracle calls but never changes an answer.
+ * dependency ≥ ρ (a NaN dependency counts as ≥ ρ). When the oracle offers a {@link BlockFilter} (sparse
+ * columns), each candidate is checked against the whole block in one call; otherwise pair answers come through a
+ * {@link DependencyCache}, which saves oracle calls but never changes an answer.
  *
  * <p>Why draw order and not sorted by weight (as the reference code does): the draw order already is a
  * priority order in expectation (successive sampling brings heavy parameters early), but it is random. Sorted,
@@ -89,6 +91,8 @@ public final class DynamicScheduler implements Scheduler {
     private double warmupUpdates;   // warmupSweeps · p
     private SplittableRandom random;
     private DependencyCache cache;
+    /** The oracle's one-against-the-block filter, or null to ask pair by pair through the cache. */
+    private BlockFilter blockFilter;
     private UniformSubsetSampler uniform;
 
     private double[] weights;       // w_j, the true weights (the tree may have candidates taken out mid-round)
@@ -122,8 +126,12 @@ public final class DynamicScheduler implements Scheduler {
         numCandidates = (int) Math.min(p, (long) settings.candidateFactor() * blockSize);
         warmupUpdates = settings.warmupSweeps() * p;
         random = new SplittableRandom(context.seed());
-        cache = new DependencyCache(context.dependencies(), settings.rho(),
-                cacheBits(settings.dependencyCacheBits(), p));
+        int bits = cacheBits(settings.dependencyCacheBits(), p);
+        // When every pair fits in the cache (4 slots a pair), pair checks soon become lookups: cheaper than any
+        // block filter (a9a, p = 124: 7x). Beyond that, pairs rarely repeat and the oracle's block filter wins.
+        boolean allPairsFit = 4L * p * (p - 1) / 2 <= 1L << bits;
+        blockFilter = allPairsFit ? null : context.dependencies().blockFilter(settings.rho());
+        cache = blockFilter != null ? null : new DependencyCache(context.dependencies(), settings.rho(), bits);
         uniform = new UniformSubsetSampler(p);
         weights = new double[p];
         tree = new FenwickTree(p);
@@ -322,6 +330,15 @@ public final class DynamicScheduler implements Scheduler {
     private int filter() {
         int numKept = 0;
         int n = numCandidates;
+        if (blockFilter != null) {
+            blockFilter.clear();
+            for (int c = 0; c < n && numKept < blockSize; c++) {
+                if (blockFilter.admit(candidates[c])) {
+                    kept[numKept++] = candidates[c];
+                }
+            }
+            return numKept;
+        }
         for (int c = 0; c < n && numKept < blockSize; c++) {
             int candidate = candidates[c];
             boolean independent = true;
