@@ -16,6 +16,7 @@ import org.smpframe.api.Schedule;
  * With G = ∂L/∂w_j and H = ∂²L/∂w_j² of the mean loss L, the direction minimizes the second-order model plus the
  * penalty: d = argmin G·d + ½H·d² + λ|w_j + d|, which is −(G + λ)/H if G + λ ≤ H·w_j, −(G − λ)/H if
  * G − λ ≥ H·w_j, else −w_j (liblinear's CDN and newGLMNET take the same step); −G/H for the unpenalized bias.
+ * The step is clipped so that it moves no margin by more than {@link #TRUST_MARGIN}.
  *
  * <h2>Line search without an extra round trip</h2>
  * The directions of a round are not committed at once: the commit carries them as a trial. Workers sum, while
@@ -61,11 +62,20 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
     static final double SIGMA = 0.01;
     /** Added to every curvature, as liblinear does, so a column the current margins make flat still has a step. */
     static final double MIN_CURVATURE = 1e-12;
+    /**
+     * The most one step may move any margin. A column whose rows all sit far out on the flat tails of the
+     * sigmoid has curvature near 0 and a Newton step of 1e8 (seen on w8a): no line search accepts it, and since
+     * its size was also its priority, it was drawn into every block and got every block rejected. Beyond a few
+     * units of margin the quadratic model says nothing anyway.
+     */
+    static final double TRUST_MARGIN = 5.0;
 
     private final int n;
     private final int p;
     private final boolean[] penalized;
     private final double[] priorityScale;
+    /** TRUST_MARGIN / max_i |x_ij|: the largest step of coordinate j. */
+    private final double[] maxStep;
     private final double[] lossGradientAtZero;
     private final double stopFactor;
     private final double[] w;
@@ -93,9 +103,15 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
         this.p = problem.p;
         this.penalized = new boolean[p];
         this.priorityScale = new double[p];
+        this.maxStep = new double[p];
         for (int j = 0; j < p; j++) {
             penalized[j] = problem.penalized(j);
             priorityScale[j] = Math.sqrt(problem.colSqNorm[j] / n);
+            double maxAbs = 0;
+            for (int e = problem.columns.colPtr[j]; e < problem.columns.colPtr[j + 1]; e++) {
+                maxAbs = Math.max(maxAbs, Math.abs(problem.columns.values[e]));
+            }
+            maxStep[j] = maxAbs > 0 ? TRUST_MARGIN / maxAbs : 0.0;
         }
         this.lossGradientAtZero = problem.lossGradientAtZero();
         this.stopFactor = Math.max(1, Math.min(problem.positives, problem.negatives)) / (double) n;
@@ -257,7 +273,7 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
             }
             g /= n;
             h = h / n + MIN_CURVATURE;
-            double d = direction(g, h, w[j], penalized[j]);
+            double d = Math.max(-maxStep[j], Math.min(maxStep[j], direction(g, h, w[j], penalized[j])));
             if (d == 0 || Math.abs(d) <= 1e-15 * Math.abs(w[j])) {
                 changes.changed(j, 0.0); // optimal for its model: nothing to try
                 idle++;

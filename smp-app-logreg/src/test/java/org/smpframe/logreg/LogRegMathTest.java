@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.smpframe.api.ChangeSink;
 import org.smpframe.api.Schedule;
 import org.smpframe.data.LabeledDataset;
 
@@ -165,6 +166,25 @@ class LogRegMathTest {
                 assertThat(best).isLessThanOrEqualTo(model(g, h, wj, probe, penalized, 0.3) + 1e-15);
             }
         }
+    }
+
+    @Test
+    void aFlatColumnsNewtonStepIsClippedToTheTrustRegion() {
+        // Rows far out on the sigmoid's tails: curvature ~0, gradient not, Newton step ~1e8 (a column of w8a).
+        // Without the clip no line search accepted it, and its size, reported as priority, put it into every
+        // block and got every block rejected.
+        LogRegProblem problem = LogRegProblem.of(DATA, true);
+        LogRegAggregator aggregator = new LogRegAggregator(problem, 1e-3, 0.01, 0);
+        int j = 2;
+        double maxAbs = 0;
+        for (int e = problem.columns.colPtr[j]; e < problem.columns.colPtr[j + 1]; e++) {
+            maxAbs = Math.max(maxAbs, Math.abs(problem.columns.values[e]));
+        }
+        LogRegPartial flat = new LogRegPartial(new double[] {0.5 * problem.n}, new double[] {0.0},
+                new double[LogRegPartial.TRIAL_SUMS]);
+        LogRegCommit commit = aggregator.pull(Schedule.shared(0, new int[] {j}), List.of(flat), ChangeSink.IGNORE);
+        assertThat(commit.trialParams()).containsExactly(j);
+        assertThat(commit.trialDirections()[0]).isEqualTo(-LogRegAggregator.TRUST_MARGIN / maxAbs);
     }
 
     private static double model(double g, double h, double wj, double d, boolean penalized, double lambda) {
