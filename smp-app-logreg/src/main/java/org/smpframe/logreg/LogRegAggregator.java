@@ -9,35 +9,45 @@ import org.smpframe.api.Evaluation;
 import org.smpframe.api.Schedule;
 
 /**
- * Holds w, turns the workers' derivative sums into proximal Newton directions, and commits steps that passed a
- * line search on the exact objective.
+ * Holds w and runs a proximal Newton method in the manner of liblinear's newGLMNET, with the inner problem
+ * solved by scheduled model-parallel coordinate descent.
  *
- * <h2>One coordinate</h2>
- * With G = ∂L/∂w_j and H = ∂²L/∂w_j² of the mean loss L, the direction minimizes the second-order model plus the
- * penalty: d = argmin G·d + ½H·d² + λ|w_j + d|, which is −(G + λ)/H if G + λ ≤ H·w_j, −(G − λ)/H if
- * G − λ ≥ H·w_j, else −w_j (liblinear's CDN and newGLMNET take the same step); −G/H for the unpenalized bias.
- * The step is clipped so that it moves no margin by more than {@link #TRUST_MARGIN}.
+ * <h2>Outer iterations</h2>
+ * At an iterate w the workers push the gradient G_j and the curvature H_j = Σ_i D_i x_ij² of every coordinate
+ * (D_i = s_i(1 − s_i), s_i = σ(−y_i x_i·w)). The quadratic model of the mean loss around w,
+ * q(d) = G·d/n + ½ dᵀXᵀDXd/n, plus λ‖w + d‖₁, is then minimized over the direction d by coordinate descent:
+ * the inner phase. Its rounds are as cheap as Lasso's: a worker pushes Σ_i x_ij D_i Δ_i with Δ = X·d kept for
+ * its rows (one multiply-add per nonzero, no exponential), and for a scheduled j the aggregator takes
+ * δ = argmin (G_j + Σ x_ij D_i Δ_i)δ/n + ½(H_j/n)δ² + λ|w_j + d_j + δ|, the soft-thresholded Newton step
+ * (−G/H for the unpenalized bias), clipped so that no margin moves by more than {@link #TRUST_MARGIN} over the
+ * outer iteration. The scheduler's priorities are |δ|·‖x_j‖/√n; coordinates the model leaves in place cost one
+ * idle update.
  *
- * <h2>Line search without an extra round trip</h2>
- * The directions of a round are not committed at once: the commit carries them as a trial. Workers sum, while
- * applying it, the exact loss change for the steps α = 1, ½, ¼ and the two sums of a quadratic upper bound for
- * shorter ones (ℓ'' ≤ ¼, so ΔL(α) ≤ α·Σℓ'Δm + α²·ΣΔm²/8), and return them with their next push. The next pull
- * commits α·d for the largest α whose exact change passes Armijo's test ΔF ≤ σ·α·Δ (with
- * Δ = G·d + λ(|w + d|₁ − |w|₁) the model's predicted decrease, σ = 0.01) and ΔF ≤ 0; failing those, the largest
- * α = 2^−k, k > 2, whose bound passes; else nothing. Since the bound is an upper bound, the objective never increases for a committed step, also when the
- * coordinates of a block interfere (the dependency filter makes that rare, not impossible).
+ * <p>Coordinates of one block are updated from the same sums, so correlated ones overshoot together. The model
+ * along a block's move δ is exactly t·(g·δ) + ½t²·c + λ·(penalty change), where c = Σ_i D_i (x_i·δ)²/n follows
+ * from the workers' Σ D Δ² before and after the block (and Σ_j δ_j Σ_i x_ij D_i Δ_i, which the block's own sums
+ * give). So the next pull checks every block: if the full move raised the model, it settles on the best shorter
+ * one (t = 2^−k or the minimizer of the smooth part, t = 0 taking it back) and spends that round on the
+ * correction. The inner phase thus never increases the model, and its direction is a descent direction.
  *
- * <p>Workers apply the full trial step speculatively, so the derivatives of the next round are exact whenever the
- * full step is committed, which is the common case. When it is not, those derivatives are discarded and the
- * round proposes nothing (see {@link #pull}).
+ * <h2>Line search</h2>
+ * The inner phase ends when a window of inner rounds decreased the model by less than a tenth of what the whole
+ * phase did, or after {@link #MAX_INNER_SWEEPS} sweeps' worth of rounds (p/L each). A window is enough rounds to
+ * visit the active set (w_j ≠ 0 or d_j ≠ 0) twice, at most a sweep: for p ≫ n with a sparse solution a sweep
+ * over all coordinates per check kept the first inner phase going for thousands of rounds (Golub). Its last commit asks the workers to sum
+ * the exact loss change along d for α = 1, ½, ¼ and the two sums of a quadratic upper bound for shorter steps
+ * (ℓ'' ≤ ¼, so ΔL(α) ≤ α·Σℓ'Δ + α²·ΣΔ²/8). The next pull commits w += α·d for the largest α passing Armijo's test
+ * ΔF(α) ≤ σ·α·Δ with Δ = G·d/n + λ(‖w + d‖₁ − ‖w‖₁), σ = 0.01 (exact values first, then the bound for
+ * α = 2^−k), or nothing. So the objective never increases for a committed step, whatever the inner phase did
+ * (coordinates of a block may interfere; the dependency filter makes that rare, not impossible). The exponentials
+ * of the line search are the only ones of an outer iteration: a full step reuses them.
  *
  * <h2>Priorities</h2>
- * A committed step reports |Δw_j|·‖x_j‖/√n, how far the margins moved. That says nothing about coordinates that
- * have not been scheduled lately, in particular those at 0 whose gradient has grown past λ while the others
- * moved: they would only be found by the scheduler's priority floor. Every evaluation computes the full
- * gradient anyway, so the next pull also reports, for every coordinate, the move its violation predicts:
- * 4·v_j / (‖x_j‖/√n) with v_j its minimum-norm subgradient (a Newton step v_j/H_j with the curvature bound
- * H_j ≤ ‖x_j‖²/(4n), in the same units as the committed moves). A coordinate at its optimum gets 0.
+ * Every evaluation computes the full gradient anyway, so the next pull also reports, for every coordinate, the
+ * move its violation predicts: 4·v_j / (‖x_j‖/√n) with v_j its minimum-norm subgradient (a Newton step v_j/H_j
+ * with the curvature bound H_j ≤ ‖x_j‖²/(4n), in the units of the committed moves). A coordinate at its
+ * optimum gets 0, one whose gradient has grown past λ while others moved gets found without waiting for the
+ * scheduler's priority floor.
  *
  * <h2>Stopping</h2>
  * The minimum-norm subgradient, liblinear's measure: converged when ‖∇ˢF(w)‖₁ ≤ ε·max(1, min(n₊, n₋))/n ·
@@ -49,54 +59,85 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
     public static final String NNZ = "nnz";
     public static final String LAMBDA = "lambda";
     public static final String LOGLOSS = "train_logloss";
-    /** Trials the line search committed nothing of, so far. */
+    /** Outer iterations whose line search committed nothing, so far. */
     public static final String REJECTED = "rejected_steps";
-    /** Scheduled coordinates that were already optimal for their model (a wasted update), so far. */
-    public static final String IDLE = "idle_updates";
-    /** Trials the line search committed a shorter step than the full one of, so far. */
+    /** Outer iterations whose line search committed a shorter step than the full one, so far. */
     public static final String SHORTENED = "shortened_steps";
+    /** Scheduled coordinates the inner model left in place (an update spent on nothing), so far. */
+    public static final String IDLE = "idle_updates";
+    /** Outer (Newton) iterations completed, so far. */
+    public static final String OUTER = "outer_iterations";
+    /** Inner blocks taken back because their coordinates interfered and raised the model, so far. */
+    public static final String REVERTED = "reverted_blocks";
+    /** Inner blocks shortened for the same reason, so far. */
+    public static final String SHORTENED_BLOCKS = "shortened_blocks";
 
-    /** Shorter steps tried on the quadratic bound: 2^−1 .. 2^−MAX_HALVINGS. */
-    static final int MAX_HALVINGS = 20;
     /** Armijo's sufficient-decrease fraction. */
     static final double SIGMA = 0.01;
+    /** Shorter steps tried on the quadratic bound after the exact ones: 2^−3 .. 2^−MAX_HALVINGS. */
+    static final int MAX_HALVINGS = 20;
     /** Added to every curvature, as liblinear does, so a column the current margins make flat still has a step. */
     static final double MIN_CURVATURE = 1e-12;
     /**
-     * The most one step may move any margin. A column whose rows all sit far out on the flat tails of the
-     * sigmoid has curvature near 0 and a Newton step of 1e8 (seen on w8a): no line search accepts it, and since
-     * its size was also its priority, it was drawn into every block and got every block rejected. Beyond a few
-     * units of margin the quadratic model says nothing anyway.
+     * The most an outer iteration may move any margin. A column whose rows all sit far out on the flat tails of
+     * the sigmoid has curvature near 0 and a Newton step of 1e8 (seen on w8a): no line search accepts it. Beyond a
+     * few units of margin the quadratic model says nothing anyway.
      */
     static final double TRUST_MARGIN = 5.0;
+    /** An inner phase ends after this many sweeps' worth of rounds even while it still makes progress. */
+    static final int MAX_INNER_SWEEPS = 10;
+    /** ... or when its last sweep decreased the model by less than this fraction of the whole phase. */
+    static final double INNER_PROGRESS = 0.1;
+
+    private static final int[] NO_PARAMS = new int[0];
+    private static final double[] NO_DELTAS = new double[0];
 
     private final int n;
     private final int p;
     private final boolean[] penalized;
     private final double[] priorityScale;
-    /** TRUST_MARGIN / max_i |x_ij|: the largest step of coordinate j. */
     private final double[] maxStep;
     private final double[] lossGradientAtZero;
     private final double stopFactor;
     private final double[] w;
+    private final double[] d;
+    private final double[] outerGradient;
+    private final double[] outerCurvature;
     private double lambda;
     private double tolerance;
     private double relTolerance;
     private double subgradientAtZero;
     private double previousObjective = Double.NaN;
+    private long outerAtPreviousEvaluation = -1;
     private long rejected;
     private long shortened;
     private long idle;
-
-    // The trial in flight: proposed in one pull, resolved in the next.
-    private static final int[] NO_PARAMS = new int[0];
-    private static final double[] NO_DIRECTIONS = new double[0];
-    private int[] trialParams = NO_PARAMS;
-    private double[] trialDirections = NO_DIRECTIONS;
-    private double trialPredicted;
-    private boolean rejectTrial;
+    private long outerIterations;
     /** Priorities from the last evaluation's gradient, reported with the next pull; null when none is pending. */
     private double[] refreshedPriorities;
+
+    private boolean awaitingLineSearch;
+    // The inner model's bookkeeping: G·d (unnormalized), ‖w + d‖₁ − ‖w‖₁, and the last block with what its
+    // model change needs (to shorten or take it back if its coordinates interfered).
+    private double gradientDotD;
+    private double penaltyChangeOfD;
+    private int[] lastParams = NO_PARAMS;
+    private double[] lastDeltas = NO_DELTAS;
+    private double[] lastStartZ = NO_DELTAS;
+    private double lastSlope;
+    private double lastCross;
+    private double lastQuadratic;
+    private long reverted;
+    private long shortenedBlocks;
+    /** Coordinates with w_j ≠ 0 or d_j ≠ 0: the inner problem's active set, whose size sets the window. */
+    private int active;
+    private int window = 1;
+    private int windowRounds;
+    private double phaseDecrease;
+    private double sweepDecrease;
+    private int roundsPerSweep = 1;
+    private int blockSize = 1;
+    private int innerRounds;
 
     LogRegAggregator(LogRegProblem problem, double lambda, double tolerance, double relTolerance) {
         this.n = problem.n;
@@ -116,6 +157,9 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
         this.lossGradientAtZero = problem.lossGradientAtZero();
         this.stopFactor = Math.max(1, Math.min(problem.positives, problem.negatives)) / (double) n;
         this.w = new double[p];
+        this.d = new double[p];
+        this.outerGradient = new double[p];
+        this.outerCurvature = new double[p];
         setLambda(lambda);
         setTolerance(tolerance, relTolerance);
     }
@@ -131,9 +175,9 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
             s += minNormSubgradient(lossGradientAtZero[j], 0.0, j);
         }
         this.subgradientAtZero = s;
-        // A trial proposed under another λ predicted the wrong decrease: the next pull rejects it unseen.
-        this.rejectTrial = trialParams.length > 0;
         this.previousObjective = Double.NaN;
+        this.outerAtPreviousEvaluation = -1;
+        // A direction built under another λ is still a direction: the line search, with the new λ, judges it.
     }
 
     public double lambda() {
@@ -166,141 +210,245 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
             }
             refreshedPriorities = null;
         }
-        int[] settled = trialParams;
-        double alpha = resolveTrial(partials, changes);
-        if (alpha == 1.0 || settled.length == 0) {
-            proposeTrial(schedule, partials, changes);
-        } else {
-            // The workers computed this round's derivatives with the full trial step in their margins, and it
-            // was not committed: every derivative that step touched is off by its cross terms, which the own-
-            // coordinate correction cannot repair. Proposing from them tends to fail the next line search too, a
-            // cascade; skip one proposal instead, so the next derivatives are taken at the committed state.
-            trialParams = NO_PARAMS;
-            trialDirections = NO_DIRECTIONS;
-            trialPredicted = 0;
+        if (awaitingLineSearch) {
+            // This round's model sums predate the line search's answer: the block is not updated.
+            awaitingLineSearch = false;
+            return LogRegCommit.outerStep(chooseStep(partials, changes));
         }
-        return new LogRegCommit(alpha, trialParams, trialDirections);
-    }
-
-    /**
-     * Line search over the workers' sums for the trial in flight: commits α·d into w and returns α (0 when
-     * rejected or when there was no trial).
-     */
-    private double resolveTrial(List<LogRegPartial> partials, ChangeSink changes) {
-        int m = trialParams.length;
-        if (m == 0) {
-            return 0.0;
-        }
-        double[] sums = new double[LogRegPartial.TRIAL_SUMS];
+        double quadratic = 0;
         for (LogRegPartial part : partials) {
-            for (int k = 0; k < sums.length; k++) {
-                sums[k] += part.trialLoss()[k];
-            }
+            quadratic += part.modelQuadratic();
         }
-        double slope = sums[3];
-        double squares = sums[4];
-        double alpha = 0;
-        if (!rejectTrial) {
-            double[] exact = LogRegPartial.EXACT_STEPS;
-            for (int k = 0; k < exact.length && alpha == 0; k++) {
-                if (passes(sums[k] / n + lambda * penaltyChange(exact[k]), exact[k])) {
-                    alpha = exact[k];
-                }
-            }
-            if (alpha == 0) {
-                double step = exact[exact.length - 1];
-                for (int k = 0; k < MAX_HALVINGS && alpha == 0; k++) {
-                    step *= 0.5;
-                    double bound = (step * slope + step * step * squares / 8) / n;
-                    if (passes(bound + lambda * penaltyChange(step), step)) {
-                        alpha = step;
+        if (partials.get(0).outerGradient().length > 0) {
+            startOuterIteration(partials, schedule);
+        } else if (lastParams.length > 0) {
+            // The model along the last block's move δ is exactly t·slope + ½t²·c + λ·(penalty change), with
+            // c = Σ_i D_i (x_i·δ)² / n from the workers' Σ D Δ² before and after it.
+            double c = Math.max(0.0, (quadratic - lastQuadratic - 2 * lastCross) / n);
+            double full = blockModelChange(1.0, c);
+            if (full <= 0) {
+                sweepDecrease -= full;
+            } else {
+                // Its coordinates interfered and the full move raised the model: settle on the best shorter
+                // move (t = 0 takes it back). This round's sums were taken at the full move: no block this round.
+                double best = 0;
+                double bestChange = 0;
+                double exact = c > 0 ? -lastSlope / c : 0; // minimizer of the smooth part
+                for (double t = 0.5; t >= 1.0 / 64; t *= 0.5) {
+                    for (double candidate : new double[] {t, exact > 0 && exact < 1 ? exact : t}) {
+                        double change = blockModelChange(candidate, c);
+                        if (change < bestChange) {
+                            best = candidate;
+                            bestChange = change;
+                        }
                     }
                 }
+                sweepDecrease -= bestChange;
+                if (best == 0) {
+                    reverted++;
+                } else {
+                    shortenedBlocks++;
+                }
+                int[] params = lastParams;
+                double[] correction = new double[params.length];
+                for (int k = 0; k < params.length; k++) {
+                    correction[k] = (best - 1) * lastDeltas[k];
+                    moveDirection(params[k], correction[k]);
+                }
+                lastParams = NO_PARAMS;
+                lastDeltas = NO_DELTAS;
+                return LogRegCommit.inner(params, correction);
             }
         }
-        rejectTrial = false;
+        if (innerRounds > 0 && windowRounds >= window) {
+            phaseDecrease += sweepDecrease;
+            boolean stalled = sweepDecrease <= INNER_PROGRESS * phaseDecrease;
+            sweepDecrease = 0;
+            windowRounds = 0;
+            window = windowFor(active);
+            if (stalled || innerRounds >= MAX_INNER_SWEEPS * roundsPerSweep) {
+                awaitingLineSearch = true;
+                lastParams = NO_PARAMS;
+                lastDeltas = NO_DELTAS;
+                return LogRegCommit.lineSearch(NO_PARAMS, NO_DELTAS);
+            }
+        }
+        int[] params = schedule.params();
+        int from = schedule.from(0);
+        int m = schedule.to(0) - from;
+        int[] moved = new int[m];
+        double[] deltas = new double[m];
+        double[] startZ = new double[m];
+        double slope = 0;
+        double cross = 0;
+        int count = 0;
+        for (int k = 0; k < m; k++) {
+            int j = params[from + k];
+            double q = 0;
+            for (LogRegPartial part : partials) {
+                q += part.modelGradient()[k];
+            }
+            double g = (outerGradient[j] + q) / n;
+            double h = outerCurvature[j] / n + MIN_CURVATURE;
+            double z = w[j] + d[j];
+            double step = direction(g, h, z, penalized[j]);
+            double clipped = Math.max(-maxStep[j], Math.min(maxStep[j], d[j] + step)) - d[j];
+            if (clipped == 0 || Math.abs(clipped) <= 1e-15 * Math.abs(z)) {
+                changes.changed(j, 0.0);
+                idle++;
+                continue;
+            }
+            slope += g * clipped;
+            cross += clipped * q;
+            startZ[count] = z;
+            moveDirection(j, clipped);
+            changes.changed(j, Math.abs(clipped) * priorityScale[j]);
+            moved[count] = j;
+            deltas[count] = clipped;
+            count++;
+        }
+        lastParams = Arrays.copyOf(moved, count);
+        lastDeltas = Arrays.copyOf(deltas, count);
+        lastStartZ = startZ;
+        lastSlope = slope;
+        lastCross = cross;
+        lastQuadratic = quadratic;
+        innerRounds++;
+        windowRounds++;
+        return LogRegCommit.inner(lastParams, lastDeltas);
+    }
+
+    /** d_j += δ, keeping G·d, the penalty change and the active count up to date. */
+    private void moveDirection(int j, double delta) {
+        double before = d[j];
+        double after = before + delta;
+        if (before == 0 && w[j] == 0) {
+            active++;
+        }
+        d[j] = after;
+        gradientDotD += outerGradient[j] * delta;
+        if (penalized[j]) {
+            penaltyChangeOfD += Math.abs(w[j] + after) - Math.abs(w[j] + before);
+        }
+    }
+
+    /** The model's change along the last block's move scaled by t: t·slope + ½t²·c + λ·Δpenalty. */
+    private double blockModelChange(double t, double c) {
+        double penalty = 0;
+        for (int k = 0; k < lastParams.length; k++) {
+            int j = lastParams[k];
+            if (penalized[j]) {
+                double z = lastStartZ[k];
+                penalty += Math.abs(z + t * lastDeltas[k]) - Math.abs(z);
+            }
+        }
+        return t * lastSlope + 0.5 * t * t * c + lambda * penalty;
+    }
+
+    private void startOuterIteration(List<LogRegPartial> partials, Schedule schedule) {
+        Arrays.fill(outerGradient, 0.0);
+        Arrays.fill(outerCurvature, 0.0);
+        for (LogRegPartial part : partials) {
+            double[] g = part.outerGradient();
+            double[] h = part.outerCurvature();
+            for (int j = 0; j < p; j++) {
+                outerGradient[j] += g[j];
+                outerCurvature[j] += h[j];
+            }
+        }
+        Arrays.fill(d, 0.0);
+        gradientDotD = 0;
+        penaltyChangeOfD = 0;
+        lastParams = NO_PARAMS;
+        lastDeltas = NO_DELTAS;
+        blockSize = Math.max(1, schedule.size());
+        roundsPerSweep = Math.max(1, (p + blockSize - 1) / blockSize);
+        active = 0;
+        for (double v : w) {
+            active += v != 0 ? 1 : 0;
+        }
+        // The first outer iteration from w = 0 has no active set yet: give it one sweep to find one.
+        window = outerIterations == 0 && active == 0 ? roundsPerSweep : windowFor(active);
+        windowRounds = 0;
+        innerRounds = 0;
+        phaseDecrease = 0;
+        sweepDecrease = 0;
+    }
+
+    /** Rounds per progress check: enough to visit the active set twice, at most a sweep over all coordinates. */
+    private int windowFor(int activeCount) {
+        return Math.max(1, Math.min(roundsPerSweep, (2 * activeCount + blockSize - 1) / blockSize));
+    }
+
+    /** Armijo on the workers' line-search sums; commits α·d into w and returns α (0 when rejected). */
+    private double chooseStep(List<LogRegPartial> partials, ChangeSink changes) {
+        double[] sums = new double[LogRegPartial.LINE_SEARCH_SUMS];
+        for (LogRegPartial part : partials) {
+            for (int k = 0; k < sums.length; k++) {
+                sums[k] += part.lineSearch()[k];
+            }
+        }
+        double predicted = gradientDotD / n + lambda * penaltyChangeOfD;
+        double alpha = 0;
+        double[] exact = LogRegPartial.EXACT_STEPS;
+        for (int k = 0; k < exact.length && alpha == 0; k++) {
+            if (passes(sums[k] / n + lambda * penaltyChange(exact[k]), exact[k], predicted)) {
+                alpha = exact[k];
+            }
+        }
+        double step = exact[exact.length - 1];
+        for (int k = 0; k < MAX_HALVINGS && alpha == 0; k++) {
+            step *= 0.5;
+            double bound = (step * sums[3] + step * step * sums[4] / 8) / n;
+            if (passes(bound + lambda * penaltyChange(step), step, predicted)) {
+                alpha = step;
+            }
+        }
+        outerIterations++;
         if (alpha == 0) {
             rejected++;
         } else if (alpha < 1) {
             shortened++;
         }
-        for (int k = 0; k < m; k++) {
-            int j = trialParams[k];
-            double step = alpha * trialDirections[k];
-            // Priority: how much the margins moved, |Δw_j|·‖x_j‖/√n. A rejected direction still reports the
-            // move it wanted, so that the coordinate is tried again (likely with other partners).
-            changes.changed(j, Math.abs(alpha > 0 ? step : trialDirections[k]) * priorityScale[j]);
-            w[j] += step;
-            if (!Double.isFinite(w[j])) {
-                throw new DivergenceException("logistic regression diverged: weight " + (j + 1)
-                        + " became " + w[j] + " (lambda " + lambda + ")");
+        for (int j = 0; j < p; j++) {
+            if (d[j] != 0) {
+                w[j] += alpha * d[j];
+                if (!Double.isFinite(w[j])) {
+                    throw new DivergenceException("logistic regression diverged: weight " + (j + 1)
+                            + " became " + w[j] + " (lambda " + lambda + ")");
+                }
             }
         }
         return alpha;
     }
 
-    private boolean passes(double change, double step) {
-        return change <= 0 && change <= SIGMA * step * trialPredicted;
+    private static boolean passes(double change, double step, double predicted) {
+        return change <= 0 && change <= SIGMA * step * predicted;
     }
 
-    /** Σ over penalized trial coordinates of |w_j + α d_j| − |w_j|. */
+    /** Σ over penalized coordinates of |w_j + α d_j| − |w_j|. */
     private double penaltyChange(double alpha) {
         double s = 0;
-        for (int k = 0; k < trialParams.length; k++) {
-            int j = trialParams[k];
-            if (penalized[j]) {
-                s += Math.abs(w[j] + alpha * trialDirections[k]) - Math.abs(w[j]);
+        for (int j = 0; j < p; j++) {
+            if (d[j] != 0 && penalized[j]) {
+                s += Math.abs(w[j] + alpha * d[j]) - Math.abs(w[j]);
             }
         }
         return s;
     }
 
-    private void proposeTrial(Schedule schedule, List<LogRegPartial> partials, ChangeSink changes) {
-        int[] params = schedule.params();
-        int from = schedule.from(0);
-        int m = schedule.to(0) - from;
-        int[] ids = new int[m];
-        double[] dirs = new double[m];
-        int count = 0;
-        double predicted = 0;
-        for (int k = 0; k < m; k++) {
-            int j = params[from + k];
-            double g = 0;
-            double h = 0;
-            for (LogRegPartial part : partials) {
-                g += part.gradient()[k];
-                h += part.curvature()[k];
-            }
-            g /= n;
-            h = h / n + MIN_CURVATURE;
-            double d = Math.max(-maxStep[j], Math.min(maxStep[j], direction(g, h, w[j], penalized[j])));
-            if (d == 0 || Math.abs(d) <= 1e-15 * Math.abs(w[j])) {
-                changes.changed(j, 0.0); // optimal for its model: nothing to try
-                idle++;
-                continue;
-            }
-            ids[count] = j;
-            dirs[count] = d;
-            count++;
-            predicted += g * d + (penalized[j] ? lambda * (Math.abs(w[j] + d) - Math.abs(w[j])) : 0.0);
-        }
-        trialParams = Arrays.copyOf(ids, count);
-        trialDirections = Arrays.copyOf(dirs, count);
-        trialPredicted = predicted;
-    }
-
-    /** The proximal Newton step of one coordinate (see the class documentation). */
-    double direction(double g, double h, double wj, boolean isPenalized) {
+    /** argmin over δ of g·δ + ½h·δ² + λ|z + δ| (without the penalty for the bias): the proximal Newton step. */
+    double direction(double g, double h, double z, boolean isPenalized) {
         if (!isPenalized) {
             return -g / h;
         }
-        if (g + lambda <= h * wj) {
+        if (g + lambda <= h * z) {
             return -(g + lambda) / h;
         }
-        if (g - lambda >= h * wj) {
+        if (g - lambda >= h * z) {
             return -(g - lambda) / h;
         }
-        return -wj;
+        return -z;
     }
 
     /** |∂ˢF/∂w_j|: the smallest |subgradient| of coordinate j given the loss derivative g. */
@@ -347,8 +495,14 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
             throw new DivergenceException("logistic regression diverged: the objective became " + objective);
         }
         double relative = subgradientAtZero > 0 ? subgradient / subgradientAtZero : 0.0;
-        boolean stalled = relTolerance > 0 && previousObjective - objective <= relTolerance * Math.abs(objective);
-        previousObjective = objective;
+        // w only moves at outer steps: evaluations inside one inner phase see the same objective, which says
+        // nothing about progress. Judge the decrease only across at least one outer step.
+        boolean stalled = relTolerance > 0 && outerIterations > outerAtPreviousEvaluation
+                && previousObjective - objective <= relTolerance * Math.abs(objective);
+        if (outerIterations > outerAtPreviousEvaluation || Double.isNaN(previousObjective)) {
+            previousObjective = objective;
+            outerAtPreviousEvaluation = outerIterations;
+        }
         return Evaluation.objective(objective)
                 .put(SUBGRADIENT, relative)
                 .put(NNZ, nnz)
@@ -357,6 +511,9 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
                 .put(REJECTED, rejected)
                 .put(SHORTENED, shortened)
                 .put(IDLE, idle)
+                .put(OUTER, outerIterations)
+                .put(REVERTED, reverted)
+                .put(SHORTENED_BLOCKS, shortenedBlocks)
                 .converged(relative <= tolerance * stopFactor || stalled)
                 .build();
     }

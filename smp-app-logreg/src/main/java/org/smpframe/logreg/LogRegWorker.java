@@ -6,61 +6,54 @@ import org.smpframe.api.WorkerTask;
 import org.smpframe.data.CscMatrix;
 
 /**
- * One shard of rows and its margins m_i = x_i·w.
+ * One shard of rows: its margins m_i = x_i·w, the weights of the current outer iteration's quadratic model,
+ * and the inner direction's margins Δ_i = x_i·d.
  *
- * <p>Per row the worker caches e_i = exp(y_i m_i) and the two factors its push needs, a_i = y_i s_i and
- * b_i = s_i (1 − s_i) with s_i = σ(−y_i m_i) = 1 / (1 + e_i), so a push is two multiply-adds per nonzero and no
- * exponential. Exponentials are paid once per row a commit touches, not once per nonzero.
- *
- * <p><b>Speculative steps.</b> A commit carries a trial direction d. The worker accumulates Δm_i = Σ_j x_ij d_j
- * over the rows d touches, sums what the aggregator's line search needs (the exact loss change of the steps
- * α = 1, ½, ¼, Σ ℓ_i(m_i + αΔm_i) − ℓ_i(m_i) = Σ log((1 + e_i u_i^α) / ((1 + e_i) u_i^α)) with
- * u_i = exp(y_i Δm_i), so that shorter steps cost square roots; plus Σ ℓ_i'(m_i) Δm_i and Σ Δm_i² for a
- * quadratic bound on still shorter steps), and then applies the full step to its
- * margins (e_i ← e_i u_i, no further exponential). The next push therefore computes derivatives at the state the
- * aggregator most often commits (the full step passes the line search), so they are fresh, not one round stale.
- * When the next commit says the step was α ≠ 1, the worker corrects its margins by (α − 1)·Δm.
+ * <p>Per row the worker caches e_i = exp(y_i m_i), a_i = y_i s_i and D_i = s_i (1 − s_i) with
+ * s_i = σ(−y_i m_i) = 1 / (1 + e_i). They change only at an outer step, so an inner round costs one
+ * multiply-add per nonzero to push (Σ_j x_ij D_i Δ_i) and one to apply (Δ_i += x_ij δ_j): no exponential. The
+ * exponentials are paid once per row per outer iteration, in the line search (u_i = exp(y_i Δ_i), which also
+ * gives the new e_i = e_i·u_i when the full step is taken).
  *
  * <p>The worker keeps its own copy of the committed w and recomputes the margins from scratch at every
  * evaluation, so rounding error of incremental updates never outlives one evaluation period.
  */
 final class LogRegWorker implements WorkerTask<LogRegPartial, LogRegCommit, LogRegStats> {
-    private static final int[] NO_PARAMS = new int[0];
-    private static final double[] NO_DIRECTIONS = new double[0];
-
     private final CscMatrix x;
     private final double[] y;
-    /** The committed weights (the speculative trial excluded). */
     private final double[] w;
-    /** Margins with the speculative trial step applied. */
+    /** The inner direction d (all coordinates; what the aggregator committed since the last outer step). */
+    private final double[] d;
     private final double[] margin;
     private final double[] expYm;
     private final double[] ys;
     private final double[] curv;
-    // Scratch for the rows a commit touches: epoch marks instead of clearing a boolean array every round.
-    private final int[] mark;
-    private final int[] touched;
-    private final double[] dm;
-    private int epoch;
-    private int[] trialParams = NO_PARAMS;
-    private double[] trialDirections = NO_DIRECTIONS;
-    private double[] pendingTrialSums = new double[LogRegPartial.TRIAL_SUMS];
+    private final double[] delta;
+    /** Σ_i D_i Δ_i², kept with Δ. */
+    private double quadratic;
+    private double[] pendingGradient;
+    private double[] pendingCurvature;
+    private double[] pendingLineSearch = LogRegPartial.NONE;
+    /** exp(y_i Δ_i) from the line search, reused by a full outer step; valid while {@link #haveU}. */
+    private final double[] u;
+    private boolean haveU;
 
     LogRegWorker(CscMatrix x, double[] y) {
         this.x = x;
         this.y = y;
         int n = y.length;
         this.w = new double[x.numCols];
+        this.d = new double[x.numCols];
         this.margin = new double[n];
         this.expYm = new double[n];
         this.ys = new double[n];
         this.curv = new double[n];
-        this.mark = new int[n];
-        this.touched = new int[n];
-        this.dm = new double[n];
+        this.delta = new double[n];
+        this.u = new double[n];
         for (int i = 0; i < n; i++) {
             refreshRow(i);
         }
+        outerStatistics();
     }
 
     private void refreshRow(int i) {
@@ -74,18 +67,15 @@ final class LogRegWorker implements WorkerTask<LogRegPartial, LogRegCommit, LogR
         curv[i] = s * (1.0 - s);
     }
 
-    @Override
-    public LogRegPartial push(Schedule schedule) {
-        int[] params = schedule.params();
-        int from = schedule.from(0);
-        int to = schedule.to(0);
-        double[] g = new double[to - from];
-        double[] h = new double[to - from];
+    /** The gradient and curvature of every coordinate at the current outer iterate, for the next push. */
+    private void outerStatistics() {
+        int p = x.numCols;
+        double[] g = new double[p];
+        double[] h = new double[p];
         int[] colPtr = x.colPtr;
         int[] rowIdx = x.rowIdx;
         double[] values = x.values;
-        for (int k = from; k < to; k++) {
-            int j = params[k];
+        for (int j = 0; j < p; j++) {
             double gj = 0;
             double hj = 0;
             for (int e = colPtr[j], end = colPtr[j + 1]; e < end; e++) {
@@ -94,70 +84,79 @@ final class LogRegWorker implements WorkerTask<LogRegPartial, LogRegCommit, LogR
                 gj -= v * ys[i];
                 hj += v * v * curv[i];
             }
-            g[k - from] = gj;
-            h[k - from] = hj;
+            g[j] = gj;
+            h[j] = hj;
         }
-        double[] trial = pendingTrialSums;
-        pendingTrialSums = new double[LogRegPartial.TRIAL_SUMS];
-        return new LogRegPartial(g, h, trial);
+        pendingGradient = g;
+        pendingCurvature = h;
+    }
+
+    @Override
+    public LogRegPartial push(Schedule schedule) {
+        int[] params = schedule.params();
+        int from = schedule.from(0);
+        int to = schedule.to(0);
+        double[] q = new double[to - from];
+        int[] colPtr = x.colPtr;
+        int[] rowIdx = x.rowIdx;
+        double[] values = x.values;
+        for (int k = from; k < to; k++) {
+            int j = params[k];
+            double s = 0;
+            for (int e = colPtr[j], end = colPtr[j + 1]; e < end; e++) {
+                int i = rowIdx[e];
+                s += values[e] * curv[i] * delta[i];
+            }
+            q[k - from] = s;
+        }
+        LogRegPartial partial = new LogRegPartial(q,
+                pendingGradient != null ? pendingGradient : LogRegPartial.NONE,
+                pendingCurvature != null ? pendingCurvature : LogRegPartial.NONE, quadratic, pendingLineSearch);
+        pendingGradient = null;
+        pendingCurvature = null;
+        pendingLineSearch = LogRegPartial.NONE;
+        return partial;
     }
 
     @Override
     public void apply(LogRegCommit commit) {
-        settlePreviousTrial(commit.previousStep());
-        trialParams = commit.trialParams();
-        trialDirections = commit.trialDirections();
-        if (trialParams.length > 0) {
-            evaluateAndApplyTrial(accumulate(trialParams, trialDirections, 1.0));
+        switch (commit.kind()) {
+            case LogRegCommit.INNER -> moveDirection(commit.params(), commit.deltas());
+            case LogRegCommit.LINE_SEARCH -> {
+                moveDirection(commit.params(), commit.deltas());
+                lineSearch();
+            }
+            case LogRegCommit.OUTER_STEP -> outerStep(commit.step());
+            default -> throw new IllegalArgumentException("unknown commit kind " + commit.kind());
         }
     }
 
-    /** Commits α·d of the trial in flight into w; its full step is already in the margins, so correct by (α − 1). */
-    private void settlePreviousTrial(double alpha) {
-        for (int k = 0; k < trialParams.length; k++) {
-            w[trialParams[k]] += alpha * trialDirections[k];
-        }
-        if (alpha != 1.0 && trialParams.length > 0) {
-            addToMargins(accumulate(trialParams, trialDirections, alpha - 1.0));
-        }
-        trialParams = NO_PARAMS;
-        trialDirections = NO_DIRECTIONS;
-    }
-
-    private void addToMargins(int count) {
-        for (int t = 0; t < count; t++) {
-            int i = touched[t];
-            margin[i] += dm[i];
-            dm[i] = 0;
-            refreshRow(i);
-        }
-    }
-
-    /** dm_i = scale · Σ_k x_{i,params[k]} amounts[k] over the touched rows, listed in touched[0, count). */
-    private int accumulate(int[] params, double[] amounts, double scale) {
-        int ep = ++epoch;
-        int count = 0;
+    private void moveDirection(int[] params, double[] deltas) {
         int[] colPtr = x.colPtr;
         int[] rowIdx = x.rowIdx;
         double[] values = x.values;
         for (int k = 0; k < params.length; k++) {
             int j = params[k];
-            double d = scale * amounts[k];
+            double dj = deltas[k];
+            d[j] += dj;
+            double q = 0;
             for (int e = colPtr[j], end = colPtr[j + 1]; e < end; e++) {
                 int i = rowIdx[e];
-                if (mark[i] != ep) {
-                    mark[i] = ep;
-                    touched[count++] = i;
-                }
-                dm[i] += values[e] * d;
+                double old = delta[i];
+                double now = old + values[e] * dj;
+                delta[i] = now;
+                q += curv[i] * (now * now - old * old);
             }
+            quadratic += q;
         }
-        return count;
     }
 
-    private void evaluateAndApplyTrial(int count) {
-        // Σ_i log(ratio_i) as the log of running products, flushed before they can leave the double range:
-        // about one logarithm per many rows instead of three per row.
+    /**
+     * Σ_i ℓ_i(m_i + αΔ_i) − ℓ_i(m_i) = Σ_i log((1 + e_i u_i^α) / ((1 + e_i) u_i^α)) for α = 1, ½, ¼, as the logs of
+     * running products (flushed before they leave the double range: about one logarithm per many rows), plus the
+     * quadratic bound's sums Σ ℓ_i'(m_i)Δ_i and Σ Δ_i².
+     */
+    private void lineSearch() {
         double full = 1;
         double half = 1;
         double quarter = 1;
@@ -166,36 +165,34 @@ final class LogRegWorker implements WorkerTask<LogRegPartial, LogRegCommit, LogR
         double lossQuarter = 0;
         double slope = 0;
         double squares = 0;
-        for (int t = 0; t < count; t++) {
-            int i = touched[t];
-            double delta = dm[i];
-            dm[i] = 0;
+        for (int i = 0; i < delta.length; i++) {
+            double dm = delta[i];
+            if (dm == 0) {
+                u[i] = 1;
+                continue;
+            }
             double e = expYm[i];
-            double u = Math.exp(y[i] * delta);
-            double u2 = Math.sqrt(u);
+            double ui = Math.exp(y[i] * dm);
+            u[i] = ui;
+            double u2 = Math.sqrt(ui);
             double u4 = Math.sqrt(u2);
             double base = 1.0 + e;
-            double eNew = e * u;
-            double rFull = (1.0 + eNew) / (base * u);
+            double rFull = (1.0 + e * ui) / (base * ui);
             double rHalf = (1.0 + e * u2) / (base * u2);
             double rQuarter = (1.0 + e * u4) / (base * u4);
-            slope -= ys[i] * delta;
-            squares += delta * delta;
-            double m = margin[i];
-            margin[i] = m + delta;
-            if (rFull > 0 && rFull < Double.POSITIVE_INFINITY && rQuarter > 0 && rQuarter < Double.POSITIVE_INFINITY
-                    && eNew > 0 && eNew < Double.POSITIVE_INFINITY) {
+            slope -= ys[i] * dm;
+            squares += dm * dm;
+            if (rFull > 0 && rFull < Double.POSITIVE_INFINITY && rQuarter > 0 && rQuarter < Double.POSITIVE_INFINITY) {
                 full *= rFull;
                 half *= rHalf;
                 quarter *= rQuarter;
-                setExp(i, eNew);
             } else {
                 // e or u at the end of the double range: the ratio form overflowed, use the stable form.
+                double m = margin[i];
                 double l0 = softplus(-y[i] * m);
-                lossFull += softplus(-y[i] * (m + delta)) - l0;
-                lossHalf += softplus(-y[i] * (m + 0.5 * delta)) - l0;
-                lossQuarter += softplus(-y[i] * (m + 0.25 * delta)) - l0;
-                refreshRow(i);
+                lossFull += softplus(-y[i] * (m + dm)) - l0;
+                lossHalf += softplus(-y[i] * (m + 0.5 * dm)) - l0;
+                lossQuarter += softplus(-y[i] * (m + 0.25 * dm)) - l0;
             }
             if (!(full > 1e-200 && full < 1e200 && half > 1e-200 && half < 1e200 && quarter > 1e-200
                     && quarter < 1e200)) {
@@ -207,11 +204,35 @@ final class LogRegWorker implements WorkerTask<LogRegPartial, LogRegCommit, LogR
                 quarter = 1;
             }
         }
-        pendingTrialSums[0] = lossFull + Math.log(full);
-        pendingTrialSums[1] = lossHalf + Math.log(half);
-        pendingTrialSums[2] = lossQuarter + Math.log(quarter);
-        pendingTrialSums[3] = slope;
-        pendingTrialSums[4] = squares;
+        haveU = true;
+        pendingLineSearch = new double[] {lossFull + Math.log(full), lossHalf + Math.log(half),
+                lossQuarter + Math.log(quarter), slope, squares};
+    }
+
+    private void outerStep(double alpha) {
+        if (alpha != 0) {
+            for (int j = 0; j < w.length; j++) {
+                w[j] += alpha * d[j];
+            }
+            boolean reuse = alpha == 1.0 && haveU;
+            for (int i = 0; i < delta.length; i++) {
+                double dm = delta[i];
+                if (dm != 0) {
+                    margin[i] += alpha * dm;
+                    double eNew = reuse ? expYm[i] * u[i] : 0;
+                    if (eNew > 0 && eNew < Double.POSITIVE_INFINITY) {
+                        setExp(i, eNew);
+                    } else {
+                        refreshRow(i);
+                    }
+                }
+            }
+        }
+        Arrays.fill(d, 0.0);
+        Arrays.fill(delta, 0.0);
+        quadratic = 0;
+        haveU = false;
+        outerStatistics();
     }
 
     /** log(1 + exp(t)) without overflow. */
@@ -219,10 +240,7 @@ final class LogRegWorker implements WorkerTask<LogRegPartial, LogRegCommit, LogR
         return t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t));
     }
 
-    /**
-     * Statistics of the committed model (the speculative step excluded), from margins recomputed exactly; the
-     * speculative step is then put back.
-     */
+    /** Statistics of the committed model, from margins recomputed exactly. */
     @Override
     public LogRegStats localStats() {
         Arrays.fill(margin, 0.0);
@@ -242,6 +260,12 @@ final class LogRegWorker implements WorkerTask<LogRegPartial, LogRegCommit, LogR
             refreshRow(i);
             loss += softplus(-y[i] * margin[i]);
         }
+        haveU = false; // the exponentials were recomputed; a later full step recomputes them as well
+        double q = 0;
+        for (int i = 0; i < delta.length; i++) {
+            q += curv[i] * delta[i] * delta[i]; // D moved by rounding: keep Σ D Δ² consistent with it
+        }
+        quadratic = q;
         double[] gradient = new double[w.length];
         for (int j = 0; j < gradient.length; j++) {
             double g = 0;
@@ -249,9 +273,6 @@ final class LogRegWorker implements WorkerTask<LogRegPartial, LogRegCommit, LogR
                 g -= values[e] * ys[rowIdx[e]];
             }
             gradient[j] = g;
-        }
-        if (trialParams.length > 0) {
-            addToMargins(accumulate(trialParams, trialDirections, 1.0));
         }
         return new LogRegStats(loss, gradient);
     }

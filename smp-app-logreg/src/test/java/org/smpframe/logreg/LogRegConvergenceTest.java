@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.smpframe.api.Evaluation;
 import org.smpframe.data.CsrMatrix;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.runtime.embedded.EmbeddedRuntime;
@@ -84,8 +85,8 @@ class LogRegConvergenceTest {
 
     @Test
     void lineSearchShortensStepsOfInterferingCoordinatesAndStillDescends() {
-        // Every feature duplicated 4 times: a random block often updates copies together, the sum of their
-        // Newton steps overshoots, and only the line search stands between that and a rising objective.
+        // Every feature duplicated 4 times: a random block often updates copies together and the sum of their
+        // steps overshoots; the inner phase shortens such blocks and the line search guards the outer step.
         LabeledDataset base = new LogisticDesign(200, 10, 0.3, 1, 0, 5, 23).generate();
         CsrMatrix x = base.features();
         int copies = 4;
@@ -111,7 +112,9 @@ class LogRegConvergenceTest {
                 .blockSize(12).evaluateEvery(1).maxRounds(100_000).build();
         LogRegResult r = fit(dup, config, 2, p -> {
             objectives.add(p.objective());
-            rejected.add(p.evaluation().get(LogRegAggregator.REJECTED) + p.evaluation().get(LogRegAggregator.SHORTENED));
+            Evaluation ev = p.evaluation();
+            rejected.add(ev.get(LogRegAggregator.REJECTED) + ev.get(LogRegAggregator.SHORTENED)
+                    + ev.get(LogRegAggregator.REVERTED) + ev.get(LogRegAggregator.SHORTENED_BLOCKS));
         });
         assertNonIncreasing(objectives);
         assertThat(rejected.get(rejected.size() - 1)).as("trials shortened or rejected").isPositive();
@@ -136,6 +139,18 @@ class LogRegConvergenceTest {
             assertThat(db[i]).isCloseTo(da[i], within(1e-4));
         }
         assertThat(b.weights()[1]).isCloseTo(a.weights()[1] / 101, within(1e-6));
+    }
+
+    @Test
+    void theDefaultStoppingRulesStopNearTheOptimumNotBeforeMoving() {
+        // Evaluations inside one inner phase see the same w; the relative-decrease rule must not take that
+        // for convergence (it once stopped every lambda of a path at w = 0).
+        LogRegResult single = fit(DATA, LogRegConfig.builder().lambda(LAMBDA).build(), 2, LogRegListener.NONE);
+        assertThat(single.last().model().nonzeros()).isPositive();
+        assertThat((single.last().objective() - liblinearObjective) / liblinearObjective).isLessThan(1e-3);
+        LogRegResult path = fit(DATA, LogRegConfig.builder().path(4, LAMBDA / LogRegProblem.of(DATA, true)
+                .lambdaMax()).build(), 2, LogRegListener.NONE);
+        assertThat((path.last().objective() - liblinearObjective) / liblinearObjective).isLessThan(1e-3);
     }
 
     @Test

@@ -41,8 +41,8 @@ class LogRegMathTest {
 
     private static LogRegWorker workerAt(LogRegProblem problem, double[] w) {
         LogRegWorker worker = new LogRegWorker(problem.columns, problem.y);
-        worker.apply(new LogRegCommit(0.0, allParams(problem.p), w));
-        worker.apply(new LogRegCommit(1.0, new int[0], new double[0])); // commit the full step
+        worker.apply(LogRegCommit.inner(allParams(problem.p), w)); // d = w
+        worker.apply(LogRegCommit.outerStep(1.0)); // w += d
         return worker;
     }
 
@@ -51,6 +51,7 @@ class LogRegMathTest {
         LogRegProblem problem = LogRegProblem.of(DATA, true);
         double[] w = randomWeights(problem.p, 5);
         LogRegPartial partial = workerAt(problem, w).push(Schedule.shared(0, allParams(problem.p)));
+        assertThat(partial.modelGradient()).containsOnly(0.0); // no inner direction yet
         double h = 1e-4;
         for (int j = 0; j < problem.p; j++) {
             double[] plus = w.clone();
@@ -62,78 +63,120 @@ class LogRegMathTest {
             double fm = meanLoss(minus);
             double fdGradient = (fp - fm) / (2 * h);
             double fdCurvature = (fp - 2 * f0 + fm) / (h * h);
-            assertThat(partial.gradient()[j] / problem.n).as("gradient %d", j).isCloseTo(fdGradient, within(1e-8));
-            assertThat(partial.curvature()[j] / problem.n).as("curvature %d", j).isCloseTo(fdCurvature, within(1e-5));
+            assertThat(partial.outerGradient()[j] / problem.n).as("gradient %d", j).isCloseTo(fdGradient, within(1e-8));
+            assertThat(partial.outerCurvature()[j] / problem.n).as("curvature %d", j)
+                    .isCloseTo(fdCurvature, within(1e-5));
         }
     }
 
+    /** Δ_i = x_i·d over all rows, for a direction given on a few coordinates. */
+    private static double[] directionMargins(LogRegProblem problem, int[] params, double[] dirs) {
+        double[] dm = new double[problem.n];
+        for (int i = 0; i < problem.n; i++) {
+            for (int e = problem.rows.rowPtr[i]; e < problem.rows.rowPtr[i + 1]; e++) {
+                for (int k = 0; k < params.length; k++) {
+                    dm[i] += problem.rows.colIdx[e] == params[k] ? problem.rows.values[e] * dirs[k] : 0;
+                }
+            }
+        }
+        return dm;
+    }
+
     @Test
-    void trialSumsAreTheExactFullStepChangeAndTheQuadraticBoundTerms() {
+    void innerRoundsPushTheQuadraticModelsGradientWithoutMovingTheIterate() {
+        LogRegProblem problem = LogRegProblem.of(DATA, true);
+        double[] w = randomWeights(problem.p, 7);
+        LogRegWorker worker = workerAt(problem, w);
+        worker.push(Schedule.shared(0, new int[] {0})); // hands over the outer statistics
+        int[] params = {0, 4, problem.p - 1};
+        double[] dirs = {0.3, -0.8, 0.5};
+        worker.apply(LogRegCommit.inner(params, dirs));
+        LogRegPartial partial = worker.push(Schedule.shared(1, allParams(problem.p)));
+        double[] dm = directionMargins(problem, params, dirs);
+        double[] margin = new double[problem.n];
+        for (int i = 0; i < problem.n; i++) {
+            for (int e = problem.rows.rowPtr[i]; e < problem.rows.rowPtr[i + 1]; e++) {
+                margin[i] += problem.rows.values[e] * w[problem.rows.colIdx[e]];
+            }
+        }
+        for (int j = 0; j < problem.p; j++) {
+            double expected = 0;
+            for (int e = problem.columns.colPtr[j]; e < problem.columns.colPtr[j + 1]; e++) {
+                int i = problem.columns.rowIdx[e];
+                double s = 1 / (1 + Math.exp(problem.y[i] * margin[i]));
+                expected += problem.columns.values[e] * s * (1 - s) * dm[i];
+            }
+            assertThat(partial.modelGradient()[j]).as("model gradient %d", j).isCloseTo(expected, within(1e-10));
+        }
+        assertThat(partial.outerGradient()).isEmpty();
+        double quadratic = 0;
+        for (int i = 0; i < problem.n; i++) {
+            double s = 1 / (1 + Math.exp(problem.y[i] * margin[i]));
+            quadratic += s * (1 - s) * dm[i] * dm[i];
+        }
+        assertThat(partial.modelQuadratic()).isCloseTo(quadratic, within(1e-10));
+        assertThat(worker.localStats().loss() / problem.n).isCloseTo(meanLoss(w), within(1e-12));
+    }
+
+    @Test
+    void lineSearchSumsAreTheExactLossChangesAndTheQuadraticBoundTerms() {
         LogRegProblem problem = LogRegProblem.of(DATA, true);
         double[] w = randomWeights(problem.p, 9);
         LogRegWorker worker = workerAt(problem, w);
-        int[] trial = {0, 4, problem.p - 1};
+        int[] params = {0, 4, problem.p - 1};
         double[] dirs = {0.8, -2.5, 1.2};
-        worker.apply(new LogRegCommit(0.0, trial, dirs));
-        LogRegPartial partial = worker.push(Schedule.shared(1, new int[] {2}));
-        double[] sums = partial.trialLoss();
+        worker.apply(LogRegCommit.inner(new int[] {0}, new double[] {0.5}));
+        worker.apply(LogRegCommit.lineSearch(params, new double[] {0.3, -2.5, 1.2})); // d_0 = 0.5 + 0.3
+        double[] sums = worker.push(Schedule.shared(1, new int[] {2})).lineSearch();
+        assertThat(sums).hasSize(LogRegPartial.LINE_SEARCH_SUMS);
         for (int s = 0; s < LogRegPartial.EXACT_STEPS.length; s++) {
             double[] moved = w.clone();
-            for (int k = 0; k < trial.length; k++) {
-                moved[trial[k]] += LogRegPartial.EXACT_STEPS[s] * dirs[k];
+            for (int k = 0; k < params.length; k++) {
+                moved[params[k]] += LogRegPartial.EXACT_STEPS[s] * dirs[k];
             }
             assertThat(sums[s]).as("step %s", LogRegPartial.EXACT_STEPS[s])
                     .isCloseTo((meanLoss(moved) - meanLoss(w)) * problem.n, within(1e-10));
         }
         double a = 1e-6;
         double[] nudged = w.clone();
-        for (int k = 0; k < trial.length; k++) {
-            nudged[trial[k]] += a * dirs[k];
+        for (int k = 0; k < params.length; k++) {
+            nudged[params[k]] += a * dirs[k];
         }
         assertThat(sums[3]).as("directional derivative").isCloseTo((meanLoss(nudged) - meanLoss(w)) / a * problem.n,
                 within(1e-4));
         double squares = 0;
-        for (int i = 0; i < DATA.numRows(); i++) {
-            double dm = 0;
-            for (int e = problem.rows.rowPtr[i]; e < problem.rows.rowPtr[i + 1]; e++) {
-                int j = problem.rows.colIdx[e];
-                for (int k = 0; k < trial.length; k++) {
-                    dm += j == trial[k] ? problem.rows.values[e] * dirs[k] : 0;
-                }
-            }
-            squares += dm * dm;
+        for (double v : directionMargins(problem, params, dirs)) {
+            squares += v * v;
         }
         assertThat(sums[4]).isCloseTo(squares, within(1e-9));
-        // The sums are handed over once: the next push carries no stale trial.
-        assertThat(worker.push(Schedule.shared(2, new int[] {2})).trialLoss()).containsOnly(0.0);
+        // The sums are handed over once.
+        assertThat(worker.push(Schedule.shared(2, new int[] {2})).lineSearch()).isEmpty();
     }
 
     @Test
-    void derivativesFollowTheSpeculativeStepAndItsCorrection() {
+    void anOuterStepMovesTheIterateByAlphaTimesTheDirection() {
         LogRegProblem problem = LogRegProblem.of(DATA, true);
         double[] w = randomWeights(problem.p, 13);
-        int[] trial = {1, 3, problem.p - 1};
+        int[] params = {1, 3, problem.p - 1};
         double[] dirs = {-0.7, 1.1, 0.4};
+        Schedule all = Schedule.shared(1, allParams(problem.p));
         for (double alpha : new double[] {1.0, 0.25, 0.0}) {
             LogRegWorker worker = workerAt(problem, w);
-            worker.apply(new LogRegCommit(0.0, trial, dirs));
-            // Before the line search's answer the worker stands at the full step.
-            double[] full = w.clone();
+            worker.apply(LogRegCommit.lineSearch(params, dirs));
+            worker.push(all);
+            worker.apply(LogRegCommit.outerStep(alpha));
             double[] settled = w.clone();
-            for (int k = 0; k < trial.length; k++) {
-                full[trial[k]] += dirs[k];
-                settled[trial[k]] += alpha * dirs[k];
+            for (int k = 0; k < params.length; k++) {
+                settled[params[k]] += alpha * dirs[k];
             }
-            Schedule all = Schedule.shared(1, allParams(problem.p));
-            double[] atFull = worker.push(all).gradient();
-            double[] expectedFull = workerAt(problem, full).push(all).gradient();
-            worker.apply(new LogRegCommit(alpha, new int[0], new double[0]));
-            double[] atSettled = worker.push(all).gradient();
-            double[] expectedSettled = workerAt(problem, settled).push(all).gradient();
+            LogRegPartial after = worker.push(all);
+            LogRegPartial expected = workerAt(problem, settled).push(all);
             for (int j = 0; j < problem.p; j++) {
-                assertThat(atFull[j]).isCloseTo(expectedFull[j], within(1e-9));
-                assertThat(atSettled[j]).as("alpha %s, gradient %d", alpha, j).isCloseTo(expectedSettled[j], within(1e-9));
+                assertThat(after.outerGradient()[j]).as("alpha %s, gradient %d", alpha, j)
+                        .isCloseTo(expected.outerGradient()[j], within(1e-9));
+                assertThat(after.outerCurvature()[j]).isCloseTo(expected.outerCurvature()[j], within(1e-9));
             }
+            assertThat(after.modelGradient()).containsOnly(0.0); // d was reset
             assertThat(worker.localStats().loss() / problem.n).isCloseTo(meanLoss(settled), within(1e-12));
         }
     }
@@ -146,7 +189,7 @@ class LogRegMathTest {
         assertThat(stats.loss() / problem.n).isCloseTo(meanLoss(w), within(1e-13));
         LogRegPartial partial = workerAt(problem, w).push(Schedule.shared(0, allParams(problem.p)));
         for (int j = 0; j < problem.p; j++) {
-            assertThat(stats.gradient()[j]).isCloseTo(partial.gradient()[j], within(1e-12));
+            assertThat(stats.gradient()[j]).isCloseTo(partial.outerGradient()[j], within(1e-12));
         }
     }
 
@@ -180,11 +223,12 @@ class LogRegMathTest {
         for (int e = problem.columns.colPtr[j]; e < problem.columns.colPtr[j + 1]; e++) {
             maxAbs = Math.max(maxAbs, Math.abs(problem.columns.values[e]));
         }
-        LogRegPartial flat = new LogRegPartial(new double[] {0.5 * problem.n}, new double[] {0.0},
-                new double[LogRegPartial.TRIAL_SUMS]);
+        double[] g = new double[problem.p];
+        g[j] = 0.5 * problem.n;
+        LogRegPartial flat = new LogRegPartial(new double[] {0.0}, g, new double[problem.p], 0.0, LogRegPartial.NONE);
         LogRegCommit commit = aggregator.pull(Schedule.shared(0, new int[] {j}), List.of(flat), ChangeSink.IGNORE);
-        assertThat(commit.trialParams()).containsExactly(j);
-        assertThat(commit.trialDirections()[0]).isEqualTo(-LogRegAggregator.TRUST_MARGIN / maxAbs);
+        assertThat(commit.params()).containsExactly(j);
+        assertThat(commit.deltas()[0]).isEqualTo(-LogRegAggregator.TRUST_MARGIN / maxAbs);
     }
 
     private static double model(double g, double h, double wj, double d, boolean penalized, double lambda) {
