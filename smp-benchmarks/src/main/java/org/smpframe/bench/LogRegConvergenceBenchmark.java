@@ -199,7 +199,7 @@ public final class LogRegConvergenceBenchmark {
                 .timeLimitSeconds(spec.capSeconds())
                 .scheduler(spec.scheduler())
                 .scheduling(SchedulerSettings.builder().blockSize(spec.blockSize()).rho(spec.rho()).etaFraction(0.1)
-                        .build())
+                        .candidateFactor(1).build())
                 .pipelineDepth(spec.pipelineDepth())
                 .evaluateEvery(spec.evaluateEvery())
                 .seed(spec.seed())

@@ -61,7 +61,7 @@ final class LassoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LassoConfig.Builder b = LassoConfig.builder()
                 .tolerance(tolerance).maxRounds(solver.maxRounds).timeLimitSeconds(solver.timeLimit)
-                .scheduler(solver.scheduler).scheduling(solver.scheduling(32, 0.01))
+                .scheduler(solver.scheduler).scheduling(solver.scheduling(32, 0.01, 4))
                 .pipelineDepth(solver.pipelineDepth(1)).evaluateEvery(solver.evalEvery)
                 .intercept(!noIntercept).standardize(standardize).seed(solver.seed).verifyWireFormats(solver.verifyWire);
         if (penalty.lambda != null) {

@@ -77,7 +77,7 @@ final class LogRegCommand implements Callable<Integer> {
         LogRegConfig.Builder b = LogRegConfig.builder()
                 .tolerance(tolerance).relTolerance(relTolerance).bias(!noBias).standardize(standardize)
                 .maxRounds(solver.maxRounds).timeLimitSeconds(solver.timeLimit)
-                .scheduler(solver.scheduler).scheduling(solver.scheduling(16, 0.1))
+                .scheduler(solver.scheduler).scheduling(solver.scheduling(16, 0.1, 1))
                 .pipelineDepth(solver.pipelineDepth(0)).evaluateEvery(solver.evalEvery)
                 .seed(solver.seed).verifyWireFormats(solver.verifyWire);
         if (penalty.lambda != null) {

@@ -24,9 +24,9 @@ final class SolverOptions {
             description = "Priority floor of the smp scheduler as a fraction of the mean nonzero priority (default: 0.01 for lasso, 0.1 for logreg).")
     Double eta;
 
-    @Option(names = "--candidates", paramLabel = "FACTOR", defaultValue = "4",
-            description = "The smp scheduler samples FACTOR * block-size candidates before its dependency filter (default: ${DEFAULT-VALUE}).")
-    int candidateFactor;
+    @Option(names = "--candidates", paramLabel = "FACTOR",
+            description = "The smp scheduler samples FACTOR * block-size candidates before its dependency filter (default: 4 for lasso, 1 for logreg).")
+    Integer candidateFactor;
 
     @Option(names = "--warmup-sweeps", paramLabel = "SWEEPS", defaultValue = "1",
             description = "Updates per coordinate, on average, before the smp scheduler trusts its priorities (default: ${DEFAULT-VALUE}).")
@@ -53,9 +53,10 @@ final class SolverOptions {
     @Option(names = "--verify-wire", description = "Encode and decode every message, as a distributed run would (slower).")
     boolean verifyWire;
 
-    SchedulerSettings scheduling(int defaultBlockSize, double defaultEta) {
+    SchedulerSettings scheduling(int defaultBlockSize, double defaultEta, int defaultCandidateFactor) {
         return SchedulerSettings.builder().blockSize(blockSize != null ? blockSize : defaultBlockSize).rho(rho)
-                .etaFraction(eta != null ? eta : defaultEta).candidateFactor(candidateFactor).warmupSweeps(warmupSweeps).build();
+                .etaFraction(eta != null ? eta : defaultEta)
+                .candidateFactor(candidateFactor != null ? candidateFactor : defaultCandidateFactor).warmupSweeps(warmupSweeps).build();
     }
 
     int pipelineDepth(int defaultDepth) {
