@@ -66,6 +66,7 @@ final class LassoRun {
         }
         Files.createDirectories(out);
         trace.write(out.resolve("trace.csv"));
+        TracePlot.writeRunPlots(out.resolve("trace.csv"), "smp lasso, " + config.scheduler() + ", " + workers + " workers");
         List<StageReport> reports = new ArrayList<>();
         StringBuilder path = new StringBuilder("stage,lambda,nnz,objective,gap,converged,rounds,seconds,test_rmse,test_r2\n");
         for (LassoStage s : result.stages()) {
@@ -99,7 +100,7 @@ final class LassoRun {
         if (tested) {
             stdout.printf(Locale.ROOT, "test RMSE   %.6g%ntest R^2    %.6g%n", report.testRmse(), report.testR2());
         }
-        stdout.printf(Locale.ROOT, "written to  %s (model.txt, trace.csv, path.csv%s)%n", out,
+        stdout.printf(Locale.ROOT, "written to  %s (model.txt, trace.csv, objective-vs-*.png/svg, path.csv%s)%n", out,
                 config.isPath() ? ", models/" : "");
     }
 }

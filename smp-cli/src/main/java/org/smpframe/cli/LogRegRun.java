@@ -77,6 +77,7 @@ final class LogRegRun {
                         + metricsCsv(p.train()) + "," + metricsCsv(p.test()) + "\n");
             }
         });
+        TracePlot.writeRunPlots(out.resolve("trace.csv"), "smp logreg, " + config.scheduler() + ", " + workers + " workers");
         StringBuilder path = new StringBuilder("stage,lambda,nnz,objective,subgradient,converged,rounds,seconds,"
                 + "train_accuracy,train_logloss,train_auc,test_accuracy,test_logloss,test_auc\n");
         for (LogRegStage s : result.stages()) {
@@ -108,7 +109,8 @@ final class LogRegRun {
         if (last.test() != null) {
             printMetrics(stdout, "test", last.test());
         }
-        stdout.printf(Locale.ROOT, "written to   %s (model.txt in liblinear format, trace.csv, path.csv%s)%n", out,
+        stdout.printf(Locale.ROOT, "written to   %s (model.txt in liblinear format, trace.csv, objective-vs-*.png/svg, "
+                + "path.csv%s)%n", out,
                 config.isPath() ? ", models/" : "");
     }
 
