@@ -56,6 +56,8 @@ import org.smpframe.api.Schedule;
  */
 public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegCommit, LogRegStats> {
     public static final String SUBGRADIENT = "subgradient";
+    /** The value of {@link #SUBGRADIENT} at which the subgradient rule stops. */
+    public static final String SUBGRADIENT_TARGET = "subgradient_target";
     public static final String NNZ = "nnz";
     public static final String LAMBDA = "lambda";
     public static final String LOGLOSS = "train_logloss";
@@ -505,6 +507,7 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
         }
         return Evaluation.objective(objective)
                 .put(SUBGRADIENT, relative)
+                .put(SUBGRADIENT_TARGET, tolerance * stopFactor)
                 .put(NNZ, nnz)
                 .put(LAMBDA, lambda)
                 .put(LOGLOSS, loss / n)

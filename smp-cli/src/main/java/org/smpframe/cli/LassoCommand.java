@@ -44,6 +44,9 @@ final class LassoCommand implements Callable<Integer> {
     @Mixin
     SolverOptions solver;
 
+    @Mixin
+    OutputOptions output;
+
     @Option(names = "--tolerance", defaultValue = "1e-6",
             description = "Stop when the duality gap <= tolerance * objective (default: ${DEFAULT-VALUE}).")
     double tolerance;
@@ -73,7 +76,7 @@ final class LassoCommand implements Callable<Integer> {
         LabeledDataset trainData = LibSvmReader.read(train);
         LabeledDataset testData = test == null ? null
                 : LibSvmReader.read(test, LibSvmReader.Options.defaults().withMinFeatures(trainData.numFeatures()));
-        new LassoRun(config, solver.workers()).execute(trainData, testData, out, System.out);
+        new LassoRun(config, solver.workers(), output.reporter("lasso")).execute(trainData, testData, out, System.out);
         return SmpCommand.EXIT_OK;
     }
 }

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Map;
 import org.smpframe.data.AtomicFiles;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.lasso.LassoConfig;
@@ -26,13 +25,20 @@ import org.smpframe.runtime.embedded.EmbeddedRuntime;
  * {@code models/lambda-NNN.txt}. Prints a summary to stdout.
  */
 final class LassoRun {
-    private static final Logger LOG = LoggerFactory.getLogger("smp");
     private final LassoConfig config;
     private final int workers;
+    private final ProgressReporter progress;
 
-    LassoRun(LassoConfig config, int workers) {
+    LassoRun(LassoConfig config, int workers, ProgressReporter progress) {
         this.config = config;
         this.workers = workers;
+        this.progress = progress;
+    }
+
+    private ProgressReporter.Event event(LassoTracePoint p) {
+        return new ProgressReporter.Event(p.stage(), config.isPath() ? config.pathLength() : 1, p.lambda(), p.round(),
+                p.updates(), p.seconds(), p.objective(), p.gap() / Math.abs(p.objective()), config.tolerance(),
+                Map.of("gap", p.gap(), "nnz", (double) p.nonzeros()));
     }
 
     /**
@@ -44,24 +50,26 @@ final class LassoRun {
 
     List<StageReport> execute(LabeledDataset train, LabeledDataset test, Path out, PrintStream stdout)
             throws IOException {
-        LOG.info("{}: {} rows, {} features, {} nonzeros; {} workers, scheduler {}", train.source(), train.numRows(),
-                train.numFeatures(), train.features().nnz(), workers, config.scheduler());
+        progress.start(String.format(Locale.ROOT, "%s: %d rows, %d features, %d nonzeros; %d workers, scheduler %s",
+                train.source(), train.numRows(), train.numFeatures(), train.features().nnz(), workers,
+                config.scheduler()));
         TraceCsv trace = new TraceCsv();
-        ProgressLog progress = new ProgressLog();
         LassoListener both = new LassoListener() {
             @Override
             public void onEvaluation(LassoTracePoint p) {
                 trace.onEvaluation(p);
-                progress.onEvaluation(p);
+                progress.onEvaluation(event(p));
             }
 
             @Override
             public void onStageEnd(LassoStage s) {
-                progress.onStageEnd(s);
+                progress.onStageEnd(event(new LassoTracePoint(s.stage(), s.lambda(), s.summary().seconds(),
+                        s.summary().rounds(), s.summary().updates(), s.summary().last().evaluation())),
+                        s.converged(), s.summary().reason().toString());
             }
         };
         LassoResult result;
-        try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers)) {
+        try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers); progress) {
             result = new LassoTrainer(config).fit(train, runtime, both);
         }
         Files.createDirectories(out);

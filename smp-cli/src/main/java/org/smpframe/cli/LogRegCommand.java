@@ -52,6 +52,9 @@ final class LogRegCommand implements Callable<Integer> {
     @Mixin
     SolverOptions solver;
 
+    @Mixin
+    OutputOptions output;
+
     @Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "0.01",
             description = "Stop when the min-norm subgradient has shrunk by EPS * max(1, min(#pos, #neg))/n, liblinear's -e rule (default: ${DEFAULT-VALUE}).")
     double tolerance;
@@ -90,7 +93,7 @@ final class LogRegCommand implements Callable<Integer> {
         } else {
             b.path(penalty.path, pathRatio);
         }
-        new LogRegRun(b.build(), solver.workers()).execute(trainData, testData, out, System.out);
+        new LogRegRun(b.build(), solver.workers(), output.reporter("logreg")).execute(trainData, testData, out, System.out);
         return SmpCommand.EXIT_OK;
     }
 }

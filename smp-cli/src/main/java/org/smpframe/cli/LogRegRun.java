@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.smpframe.data.AtomicFiles;
 import org.smpframe.data.LabeledDataset;
+import org.smpframe.api.Evaluation;
 import org.smpframe.logreg.BinaryMetrics;
+import org.smpframe.logreg.LogRegAggregator;
 import org.smpframe.logreg.LogRegConfig;
 import org.smpframe.logreg.LogRegListener;
 import org.smpframe.logreg.LogRegResult;
@@ -17,8 +20,6 @@ import org.smpframe.logreg.LogRegStage;
 import org.smpframe.logreg.LogRegTracePoint;
 import org.smpframe.logreg.LogRegTrainer;
 import org.smpframe.runtime.embedded.EmbeddedRuntime;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A logistic-regression fit from the command line: runs it on the embedded runtime and writes, each file
@@ -26,46 +27,48 @@ import org.slf4j.LoggerFactory;
  * λ) and, for a path, {@code models/lambda-NNN.txt}. Prints a summary to stdout, progress to stderr.
  */
 final class LogRegRun {
-    private static final Logger LOG = LoggerFactory.getLogger("smp");
     static final String TRACE_HEADER = "seconds,round,objective,subgradient,nnz,updates,stage,lambda,"
             + "train_accuracy,train_logloss,train_auc,test_accuracy,test_logloss,test_auc";
     private final LogRegConfig config;
     private final int workers;
+    private final ProgressReporter progress;
 
-    LogRegRun(LogRegConfig config, int workers) {
+    LogRegRun(LogRegConfig config, int workers, ProgressReporter progress) {
         this.config = config;
         this.workers = workers;
+        this.progress = progress;
+    }
+
+    private ProgressReporter.Event event(int stage, double lambda, long round, long updates, double seconds,
+                                         Evaluation ev) {
+        return new ProgressReporter.Event(stage, config.isPath() ? config.pathLength() : 1, lambda, round, updates,
+                seconds, ev.objective(), ev.get(LogRegAggregator.SUBGRADIENT),
+                ev.get(LogRegAggregator.SUBGRADIENT_TARGET),
+                Map.of("subgradient", ev.get(LogRegAggregator.SUBGRADIENT), "nnz", ev.get(LogRegAggregator.NNZ)));
     }
 
     LogRegResult execute(LabeledDataset train, LabeledDataset test, Path out, PrintStream stdout) throws IOException {
-        LOG.info("{}: {} rows, {} features, {} nonzeros; {} workers, scheduler {}", train.source(), train.numRows(),
-                train.numFeatures(), train.features().nnz(), workers, config.scheduler());
+        progress.start(String.format(Locale.ROOT, "%s: %d rows, %d features, %d nonzeros; %d workers, scheduler %s",
+                train.source(), train.numRows(), train.numFeatures(), train.features().nnz(), workers,
+                config.scheduler()));
         List<LogRegTracePoint> points = new ArrayList<>();
         LogRegListener listener = new LogRegListener() {
-            private long lastNanos = System.nanoTime();
-
             @Override
             public void onEvaluation(LogRegTracePoint p) {
                 points.add(p);
-                long now = System.nanoTime();
-                if (now - lastNanos >= 1_000_000_000L) {
-                    lastNanos = now;
-                    LOG.info(String.format(Locale.ROOT, "lambda %.4g  round %d  objective %.10g  subgradient %.3g  "
-                            + "nnz %d  %.1f s", p.lambda(), p.round(), p.objective(), p.subgradient(), p.nonzeros(),
-                            p.seconds()));
-                }
+                progress.onEvaluation(event(p.stage(), p.lambda(), p.round(), p.updates(), p.seconds(),
+                        p.evaluation()));
             }
 
             @Override
             public void onStageEnd(LogRegStage s) {
-                LOG.info(String.format(Locale.ROOT, "lambda %.4g %s after %d rounds: objective %.10g  subgradient "
-                        + "%.3g  nnz %d", s.lambda(), s.converged() ? "converged" : "stopped ("
-                        + s.summary().reason() + ")", s.summary().rounds(), s.objective(), s.subgradient(),
-                        s.model().nonzeros()));
+                progress.onStageEnd(event(s.stage(), s.lambda(), s.summary().rounds(), s.summary().updates(),
+                        s.summary().seconds(), s.summary().last().evaluation()), s.converged(),
+                        s.summary().reason().toString());
             }
         };
         LogRegResult result;
-        try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers)) {
+        try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers); progress) {
             result = new LogRegTrainer(config).fit(train, test, runtime, listener);
         }
         Files.createDirectories(out);

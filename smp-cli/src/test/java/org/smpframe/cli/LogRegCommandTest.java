@@ -54,6 +54,27 @@ class LogRegCommandTest {
     }
 
     @Test
+    void jsonProgressIsOneObjectPerLineAndQuietIsSilent() throws IOException {
+        Path train = data("train.svm", 5);
+        CliOutcome json = run("logreg", "--train", train.toString(), "--lambda", "0.005", "--eval-every", "2",
+                "--log-format", "json", "--out", dir.resolve("json").toString());
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        List<String> lines = json.stderr().lines().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).hasSizeGreaterThan(2).allSatisfy(l -> assertThat(l)
+                .startsWith("{\"event\":\"").endsWith("}").contains("\"app\":\"logreg\"").doesNotContain("NaN"));
+        assertThat(lines.get(0)).startsWith("{\"event\":\"start\"");
+        assertThat(lines.stream().filter(l -> l.contains("\"event\":\"evaluation\"")))
+                .allSatisfy(l -> assertThat(l).contains("\"objective\":").contains("\"progress\":"));
+        assertThat(lines.get(lines.size() - 1)).startsWith("{\"event\":\"stage_end\"").contains("\"converged\":true");
+
+        CliOutcome quiet = run("logreg", "--train", train.toString(), "--lambda", "0.005", "--quiet", "--out",
+                dir.resolve("quiet").toString());
+        assertThat(quiet.exitCode()).isZero();
+        assertThat(quiet.stderr()).isEmpty();
+        assertThat(quiet.out()).contains("objective"); // results still go to stdout
+    }
+
+    @Test
     void aPathWritesOneModelPerLambda() throws IOException {
         Path out = dir.resolve("path");
         CliOutcome o = run("logreg", "--train", data("t.svm", 3).toString(), "--path", "4", "--workers", "1",
