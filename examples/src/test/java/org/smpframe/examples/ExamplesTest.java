@@ -1,0 +1,45 @@
+package org.smpframe.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The examples compile (they are main code of this module) and run on the bundled data. */
+class ExamplesTest {
+
+    @FunctionalInterface
+    private interface Main {
+        void run(String[] args) throws Exception;
+    }
+
+    private static String run(Main main, String data) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            main.run(new String[] {data}); // Maven runs the tests in the module directory: data is one level up
+        } finally {
+            System.setOut(original);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void lassoExampleFitsTheWholePath() throws Exception {
+        String out = run(LassoExample::main, "../data/diabetes.libsvm");
+        assertThat(out.lines().filter(l -> l.endsWith("true"))).hasSize(10);
+        assertThat(out).contains("intercept").contains("coefficients:");
+    }
+
+    @Test
+    void logRegExampleConvergesAndRoundTripsItsModel() throws Exception {
+        String out = run(LogRegExample::main, "../data/breast_cancer.libsvm");
+        assertThat(out).contains("converged true").contains("saved in liblinear format");
+        String summary = out.lines().filter(l -> l.startsWith("converged")).findFirst().orElseThrow();
+        double accuracy = Double.parseDouble(summary.replaceAll(".*accuracy ([0-9.]+).*", "$1"));
+        assertThat(accuracy).isGreaterThan(0.95);
+    }
+}
