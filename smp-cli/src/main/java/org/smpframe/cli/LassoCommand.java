@@ -1,6 +1,7 @@
 package org.smpframe.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.smpframe.data.LabeledDataset;
@@ -9,7 +10,9 @@ import org.smpframe.lasso.LassoConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code smp lasso}: fit a Lasso for one λ or along a regularization path. */
 @Command(name = "lasso", mixinStandardHelpOptions = true, sortOptions = false,
@@ -47,6 +50,9 @@ final class LassoCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--tolerance", defaultValue = "1e-6",
             description = "Stop when the duality gap <= tolerance * objective (default: ${DEFAULT-VALUE}).")
     double tolerance;
@@ -62,10 +68,11 @@ final class LassoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        solver.resolve(32, 0.01, 4, 1);
         LassoConfig.Builder b = LassoConfig.builder()
                 .tolerance(tolerance).maxRounds(solver.maxRounds).timeLimitSeconds(solver.timeLimit)
-                .scheduler(solver.scheduler).scheduling(solver.scheduling(32, 0.01, 4))
-                .pipelineDepth(solver.pipelineDepth(1)).evaluateEvery(solver.evalEvery)
+                .scheduler(solver.scheduler).scheduling(solver.scheduling())
+                .pipelineDepth(solver.pipelineDepth).evaluateEvery(solver.evalEvery)
                 .intercept(!noIntercept).standardize(standardize).seed(solver.seed).verifyWireFormats(solver.verifyWire);
         if (penalty.lambda != null) {
             b.lambda(penalty.lambda);
@@ -76,6 +83,8 @@ final class LassoCommand implements Callable<Integer> {
         LabeledDataset trainData = LibSvmReader.read(train);
         LabeledDataset testData = test == null ? null
                 : LibSvmReader.read(test, LibSvmReader.Options.defaults().withMinFeatures(trainData.numFeatures()));
+        Files.createDirectories(out);
+        RunDirectory.writeStart(spec, out);
         new LassoRun(config, solver.workers(), output.reporter("lasso")).execute(trainData, testData, out, System.out);
         return SmpCommand.EXIT_OK;
     }

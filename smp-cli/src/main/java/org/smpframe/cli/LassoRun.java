@@ -1,7 +1,9 @@
 package org.smpframe.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,7 +94,11 @@ final class LassoRun {
         AtomicFiles.write(out.resolve("path.csv"), w -> w.write(path.toString()));
         LassoModel last = result.finalModel();
         last.save(out.resolve("model.txt"));
-        printSummary(reports.get(reports.size() - 1), test != null, out, stdout);
+        ByteArrayOutputStream summary = new ByteArrayOutputStream();
+        printSummary(reports.get(reports.size() - 1), test != null, out, new PrintStream(summary, true, StandardCharsets.UTF_8));
+        String text = summary.toString(StandardCharsets.UTF_8);
+        stdout.print(text);
+        RunDirectory.writeSummary(out, text);
         return reports;
     }
 
@@ -108,7 +114,7 @@ final class LassoRun {
         if (tested) {
             stdout.printf(Locale.ROOT, "test RMSE   %.6g%ntest R^2    %.6g%n", report.testRmse(), report.testR2());
         }
-        stdout.printf(Locale.ROOT, "written to  %s (model.txt, trace.csv, objective-vs-*.png/svg, path.csv%s)%n", out,
+        stdout.printf(Locale.ROOT, "written to  %s (model.txt, trace.csv, objective-vs-*.png/svg, path.csv, config.json, summary.txt%s)%n", out,
                 config.isPath() ? ", models/" : "");
     }
 }

@@ -1,6 +1,7 @@
 package org.smpframe.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.smpframe.data.LabelRule;
@@ -10,7 +11,9 @@ import org.smpframe.logreg.LogRegConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code smp logreg}: fit a sparse logistic regression for one λ or along a regularization path. */
 @Command(name = "logreg", mixinStandardHelpOptions = true, sortOptions = false,
@@ -55,6 +58,9 @@ final class LogRegCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "0.01",
             description = "Stop when the min-norm subgradient has shrunk by EPS * max(1, min(#pos, #neg))/n, liblinear's -e rule (default: ${DEFAULT-VALUE}).")
     double tolerance;
@@ -74,14 +80,15 @@ final class LogRegCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        solver.resolve(16, 0.1, 1, 0);
         LibSvmReader.Options binary = LibSvmReader.Options.defaults().withLabels(LabelRule.BINARY);
         LabeledDataset trainData = LibSvmReader.read(train, binary);
         LabeledDataset testData = test == null ? null : LibSvmReader.read(test, binary);
         LogRegConfig.Builder b = LogRegConfig.builder()
                 .tolerance(tolerance).relTolerance(relTolerance).bias(!noBias).standardize(standardize)
                 .maxRounds(solver.maxRounds).timeLimitSeconds(solver.timeLimit)
-                .scheduler(solver.scheduler).scheduling(solver.scheduling(16, 0.1, 1))
-                .pipelineDepth(solver.pipelineDepth(0)).evaluateEvery(solver.evalEvery)
+                .scheduler(solver.scheduler).scheduling(solver.scheduling())
+                .pipelineDepth(solver.pipelineDepth).evaluateEvery(solver.evalEvery)
                 .seed(solver.seed).verifyWireFormats(solver.verifyWire);
         if (penalty.lambda != null) {
             b.lambda(penalty.lambda);
@@ -93,6 +100,8 @@ final class LogRegCommand implements Callable<Integer> {
         } else {
             b.path(penalty.path, pathRatio);
         }
+        Files.createDirectories(out);
+        RunDirectory.writeStart(spec, out);
         new LogRegRun(b.build(), solver.workers(), output.reporter("logreg")).execute(trainData, testData, out, System.out);
         return SmpCommand.EXIT_OK;
     }

@@ -1,7 +1,9 @@
 package org.smpframe.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,7 +95,11 @@ final class LogRegRun {
         }
         AtomicFiles.write(out.resolve("path.csv"), w -> w.write(path.toString()));
         result.finalModel().save(out.resolve("model.txt"));
-        printSummary(result.last(), out, stdout);
+        ByteArrayOutputStream summary = new ByteArrayOutputStream();
+        printSummary(result.last(), out, new PrintStream(summary, true, StandardCharsets.UTF_8));
+        String text = summary.toString(StandardCharsets.UTF_8);
+        stdout.print(text);
+        RunDirectory.writeSummary(out, text);
         return result;
     }
 

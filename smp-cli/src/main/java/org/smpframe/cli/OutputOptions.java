@@ -1,9 +1,14 @@
 package org.smpframe.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** How a run reports its progress on stderr. */
 final class OutputOptions {
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Repeat a run: take the options from its config.json; options given here override them.")
+    Path config;
+
     @Option(names = "--quiet", description = "No progress output on stderr (errors are still printed).")
     boolean quiet;
 

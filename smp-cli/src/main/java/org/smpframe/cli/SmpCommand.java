@@ -38,13 +38,26 @@ public final class SmpCommand implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests and embedding). */
     public static int execute(String... args) {
-        CommandLine cli = commandLine();
-        return cli.execute(args);
+        return execute(commandLine(), args);
+    }
+
+    /** Runs {@code args} on {@code cli} (from {@link #commandLine}), with {@code --config FILE} expanded first. */
+    static int execute(CommandLine cli, String... args) {
+        String[] expanded;
+        try {
+            expanded = RunDirectory.expand(args);
+        } catch (InputException e) {
+            cli.getErr().println("smp: error: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        return cli.execute(expanded);
     }
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SmpCommand());
         cli.setExecutionExceptionHandler(SmpCommand::handle);
+        // --config FILE puts the file's options first; options given after it on the command line then win.
+        cli.setOverwrittenOptionsAllowed(true);
         return cli;
     }
 

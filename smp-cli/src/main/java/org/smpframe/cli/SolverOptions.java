@@ -53,14 +53,33 @@ final class SolverOptions {
     @Option(names = "--verify-wire", description = "Encode and decode every message, as a distributed run would (slower).")
     boolean verifyWire;
 
-    SchedulerSettings scheduling(int defaultBlockSize, double defaultEta, int defaultCandidateFactor) {
-        return SchedulerSettings.builder().blockSize(blockSize != null ? blockSize : defaultBlockSize).rho(rho)
-                .etaFraction(eta != null ? eta : defaultEta)
-                .candidateFactor(candidateFactor != null ? candidateFactor : defaultCandidateFactor).warmupSweeps(warmupSweeps).build();
+    /**
+     * Fills every option the user left unset with the app's default, so that the options (and the config.json
+     * written from them) say exactly what ran: a repeat on a machine with another core count uses as many workers.
+     */
+    SolverOptions resolve(int defaultBlockSize, double defaultEta, int defaultCandidateFactor, int defaultDepth) {
+        if (workers == null) {
+            workers = Runtime.getRuntime().availableProcessors();
+        }
+        if (blockSize == null) {
+            blockSize = defaultBlockSize;
+        }
+        if (eta == null) {
+            eta = defaultEta;
+        }
+        if (candidateFactor == null) {
+            candidateFactor = defaultCandidateFactor;
+        }
+        if (pipelineDepth == null) {
+            pipelineDepth = defaultDepth;
+        }
+        return this;
     }
 
-    int pipelineDepth(int defaultDepth) {
-        return pipelineDepth != null ? pipelineDepth : defaultDepth;
+    /** The scheduler settings; call {@link #resolve} first. */
+    SchedulerSettings scheduling() {
+        return SchedulerSettings.builder().blockSize(blockSize).rho(rho).etaFraction(eta)
+                .candidateFactor(candidateFactor).warmupSweeps(warmupSweeps).build();
     }
 
     int workers() {

@@ -26,7 +26,7 @@ record CliOutcome(int exitCode, String out, String err, String stderr) {
         cli.setErr(new PrintWriter(err, true));
         cli.setOut(new PrintWriter(captured, true));
         try {
-            int code = cli.execute(args);
+            int code = SmpCommand.execute(cli, args);
             return new CliOutcome(code, out.toString(StandardCharsets.UTF_8), err.toString(),
                     stderr.toString(StandardCharsets.UTF_8));
         } finally {

@@ -75,6 +75,33 @@ class LogRegCommandTest {
     }
 
     @Test
+    void aRunRepeatsExactlyFromItsConfigJson() throws IOException {
+        Path train = data("train.svm", 9);
+        Path first = dir.resolve("first");
+        CliOutcome a = run("logreg", "--train", train.toString(), "--lambda", "0.003", "--seed", "5",
+                "--eval-every", "1", "--out", first.toString());
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(first.resolve("environment.json")).content().contains("\"cores\"").contains("\"java\"");
+        assertThat(first.resolve("summary.txt")).content().isEqualTo(a.out());
+        assertThat(first.resolve("config.json")).content().contains("\"--workers\"").contains("\"--block-size\" : \"16\"");
+
+        Path second = dir.resolve("second");
+        CliOutcome b = run("logreg", "--config", first.resolve("config.json").toString(), "--out", second.toString());
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        // The same rounds and objectives; only the solver seconds (first column) differ.
+        assertThat(withoutSeconds(second.resolve("trace.csv"))).isEqualTo(withoutSeconds(first.resolve("trace.csv")));
+        assertThat(Files.readString(second.resolve("model.txt"))).isEqualTo(Files.readString(first.resolve("model.txt")));
+
+        CliOutcome wrong = run("lasso", "--config", first.resolve("config.json").toString());
+        assertThat(wrong.exitCode()).isEqualTo(SmpCommand.EXIT_BAD_INPUT);
+        assertThat(wrong.err()).contains("this configuration is for 'smp logreg', not 'smp lasso'");
+    }
+
+    private static List<String> withoutSeconds(Path trace) throws IOException {
+        return Files.readAllLines(trace).stream().map(l -> l.substring(l.indexOf(',') + 1)).toList();
+    }
+
+    @Test
     void aPathWritesOneModelPerLambda() throws IOException {
         Path out = dir.resolve("path");
         CliOutcome o = run("logreg", "--train", data("t.svm", 3).toString(), "--path", "4", "--workers", "1",
