@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
 /** {@code smp lasso}: fit a Lasso for one λ or along a regularization path. */
 @Command(name = "lasso", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Fit a Lasso, (1/2n)||y - b - X beta||^2 + lambda ||beta||_1 with an",
-            "unpenalized intercept b, by scheduled model-parallel coordinate descent.",
-            "Writes model.txt, trace.csv and path.csv to --out."})
+            "Fit a Lasso by scheduled model-parallel coordinate descent.",
+            "Minimizes (1/2n)||y - b - X beta||^2 + lambda ||beta||_1 with an unpenalized",
+            "intercept b. Writes model.txt, trace.csv, plots and path.csv to --out."})
 final class LassoCommand implements Callable<Integer> {
     @Option(names = "--train", required = true, paramLabel = "FILE",
             description = "Training data in LibSVM/SVMlight format (.gz and .xz read transparently).")

@@ -18,12 +18,11 @@ import picocli.CommandLine.Spec;
 /** {@code smp logreg}: fit a sparse logistic regression for one λ or along a regularization path. */
 @Command(name = "logreg", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Fit an L1-regularized logistic regression,",
-            "  (1/n) sum_i log(1 + exp(-y_i (x_i.w + b))) + lambda ||w||_1,",
-            "with an unpenalized bias b, by scheduled model-parallel proximal Newton",
-            "coordinate descent. Labels -1/+1 or 0/1. liblinear's -s 6 -c C solves the",
+            "Fit a sparse (L1) logistic regression, scheduled model-parallel.",
+            "Minimizes (1/n) sum_i log(1 + exp(-y_i (x_i.w + b))) + lambda ||w||_1 with an",
+            "unpenalized bias b; labels -1/+1 or 0/1. liblinear's -s 6 -c C solves the",
             "same problem for C = 1/(n lambda). Writes model.txt (liblinear's format),",
-            "trace.csv and path.csv to --out."})
+            "trace.csv, plots and path.csv to --out."})
 final class LogRegCommand implements Callable<Integer> {
     @Option(names = "--train", required = true, paramLabel = "FILE",
             description = "Training data in LibSVM/SVMlight format (.gz and .xz read transparently).")

@@ -11,9 +11,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code smp plot}: overlay the convergence traces of several runs in one chart. */
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Plot the objective of one or more runs (their trace.csv) against solver time or",
-            "rounds, overlaid with a legend; PNG or SVG by the --out file's extension. With --optimum,",
-            "plots the suboptimality objective - f* on a log scale."})
+        description = {"Plot the convergence of one or more runs as PNG or SVG.",
+            "The objective of each run (its trace.csv) against solver time or rounds,",
+            "overlaid with a legend; PNG or SVG by the --out file's extension. With",
+            "--optimum, the suboptimality objective - f* on a log scale."})
 final class PlotCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "TRACE.csv", description = "trace.csv files written by smp lasso or smp logreg.")
     List<Path> traces;

@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
  * the two class probabilities, and accuracy, log-loss and ROC AUC.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Predict with a saved model: smp lasso's model.txt, or a logistic-regression",
-            "model in liblinear's format (from smp logreg or liblinear). Writes one",
+        description = {"Predict with a saved Lasso or logistic-regression model.",
+            "Reads smp lasso's model.txt, or a logistic-regression model in liblinear's",
+            "format (from smp logreg or liblinear). Writes one",
             "prediction per line (for a classifier: label and class probabilities, as",
             "liblinear's predict -b 1) and prints the metrics against the data's labels."})
 final class PredictCommand implements Callable<Integer> {
