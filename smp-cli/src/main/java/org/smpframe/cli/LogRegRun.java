@@ -119,7 +119,7 @@ final class LogRegRun {
             printMetrics(stdout, "test", last.test());
         }
         stdout.printf(Locale.ROOT, "written to   %s (model.txt in liblinear format, trace.csv, objective-vs-*.png/svg, "
-                + "path.csv%s)%n", out,
+                + "path.csv, config.json, summary.txt%s)%n", out,
                 config.isPath() ? ", models/" : "");
     }
 
