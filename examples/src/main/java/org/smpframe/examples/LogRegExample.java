@@ -27,8 +27,8 @@ public final class LogRegExample {
         Path file = Path.of(args.length > 0 ? args[0] : "data/breast_cancer.libsvm");
         LabeledDataset data = LibSvmReader.read(file, LibSvmReader.Options.defaults().withLabels(LabelRule.BINARY));
         LogRegConfig config = LogRegConfig.builder()
-                .lambda(LogRegConfig.lambdaForC(1.0, data.numRows()))  // the same problem as liblinear -s 6 -c 1
-                .standardize(true)
+                .lambda(LogRegConfig.lambdaForC(1.0, data.numRows()))  // liblinear's C = 1 (-s 6 -c 1 -B 1 -R)
+                .standardize(true)                                      // (liblinear would not standardize)
                 .tolerance(1e-4)
                 .build();
         LogRegResult result;

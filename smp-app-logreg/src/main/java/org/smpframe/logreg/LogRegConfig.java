@@ -13,7 +13,8 @@ import org.smpframe.schedulers.SchedulerSettings;
  * @param pathLength       number of λ values on the path, 0 for a single λ
  * @param pathRatio        ε: the path ends at ε·λ_max
  * @param tolerance        ε of the subgradient stopping rule, as liblinear's -e (default 0.01)
- * @param relTolerance     also stop when an evaluation improved the objective by less than this, relative; 0 = off
+ * @param relTolerance     also stop when 3 consecutive evaluations improved the objective by less than this,
+ *                         relative; 0 = off (the default)
  * @param bias             fit an unpenalized bias
  * @param standardize      divide features by their standard deviation before fitting (weights reported on the
  *                         original scale)
@@ -73,7 +74,7 @@ public record LogRegConfig(double lambda, int pathLength, double pathRatio, doub
     }
 
     /**
-     * Defaults: λ = 0.01, liblinear's ε = 0.01, relative tolerance 1e-9, bias on, smp scheduler with 16
+     * Defaults: λ = 0.01, liblinear's ε = 0.01, no relative-decrease stop, bias on, smp scheduler with 16
      * coordinates per round, one candidate per slot, priority floor η = 0.1, pipeline depth 0 (synchronous).
      */
     public static final class Builder {
@@ -81,7 +82,7 @@ public record LogRegConfig(double lambda, int pathLength, double pathRatio, doub
         private int pathLength;
         private double pathRatio = 1e-2;
         private double tolerance = 0.01;
-        private double relTolerance = 1e-9;
+        private double relTolerance; // off: see LogRegAggregator's stopping rules
         private boolean bias = true;
         private boolean standardize;
         private long maxRounds = 10_000_000;

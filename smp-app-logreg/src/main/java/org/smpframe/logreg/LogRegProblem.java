@@ -77,8 +77,26 @@ public final class LogRegProblem {
      *                    the original scale
      */
     public static LogRegProblem of(LabeledDataset data, boolean bias, boolean standardize) {
+        double[] y = checkFittable(data, bias);
+        boolean zeroOne = false;
+        for (double l : data.labels()) {
+            zeroOne |= l == 0;
+        }
+        CsrMatrix x = data.features();
+        ColumnScaling scaling = standardize ? ColumnScaling.unitVariance(x) : ColumnScaling.identity(x.numCols);
+        return new LogRegProblem(standardize ? scaling.apply(x) : x, y, bias, 1, zeroOne ? 0 : -1, scaling);
+    }
+
+    /**
+     * Checks that {@code data} can be fitted (rows, labels −1/+1 or 0/1 not mixed, both classes, at least one
+     * parameter) and returns the labels as ±1; the error names the file and what is wrong.
+     */
+    public static double[] checkFittable(LabeledDataset data, boolean bias) {
         if (data.numRows() == 0) {
             throw new IllegalArgumentException(data.source() + ": no rows");
+        }
+        if (data.numFeatures() == 0 && !bias) {
+            throw new IllegalArgumentException(data.source() + ": no features, and no bias: nothing to fit");
         }
         double[] labels = data.labels();
         boolean sawZero = false;
@@ -107,9 +125,7 @@ public final class LogRegProblem {
             throw new IllegalArgumentException(data.source() + ": all " + labels.length + " rows are class "
                     + (positives == 0 ? (sawZero ? "0" : "-1") : "+1") + "; a classifier needs both classes");
         }
-        CsrMatrix x = data.features();
-        ColumnScaling scaling = standardize ? ColumnScaling.unitVariance(x) : ColumnScaling.identity(x.numCols);
-        return new LogRegProblem(standardize ? scaling.apply(x) : x, y, bias, 1, sawZero ? 0 : -1, scaling);
+        return y;
     }
 
     private static CsrMatrix withBiasColumn(CsrMatrix x) {

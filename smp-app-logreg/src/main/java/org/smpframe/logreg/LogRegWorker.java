@@ -182,10 +182,17 @@ final class LogRegWorker implements WorkerTask<LogRegPartial, LogRegCommit, LogR
             double rQuarter = (1.0 + e * u4) / (base * u4);
             slope -= ys[i] * dm;
             squares += dm * dm;
-            if (rFull > 0 && rFull < Double.POSITIVE_INFINITY && rQuarter > 0 && rQuarter < Double.POSITIVE_INFINITY) {
+            if (inProductRange(rFull) && inProductRange(rHalf) && inProductRange(rQuarter)) {
                 full *= rFull;
                 half *= rHalf;
                 quarter *= rQuarter;
+            } else if (rFull > 0 && rQuarter > 0 && rFull < Double.POSITIVE_INFINITY
+                    && rQuarter < Double.POSITIVE_INFINITY) {
+                // A factor this far from 1 would push the running products past their flush bounds in one
+                // step (an underflow to 0 would read as a loss change of −∞): take its logarithm alone.
+                lossFull += Math.log(rFull);
+                lossHalf += Math.log(rHalf);
+                lossQuarter += Math.log(rQuarter);
             } else {
                 // e or u at the end of the double range: the ratio form overflowed, use the stable form.
                 double m = margin[i];
@@ -233,6 +240,10 @@ final class LogRegWorker implements WorkerTask<LogRegPartial, LogRegCommit, LogR
         quadratic = 0;
         haveU = false;
         outerStatistics();
+    }
+
+    private static boolean inProductRange(double r) {
+        return r > 1e-100 && r < 1e100;
     }
 
     /** log(1 + exp(t)) without overflow. */

@@ -83,9 +83,10 @@ final class LassoCommand implements Callable<Integer> {
         LabeledDataset trainData = LibSvmReader.read(train);
         LabeledDataset testData = test == null ? null
                 : LibSvmReader.read(test, LibSvmReader.Options.defaults().withMinFeatures(trainData.numFeatures()));
-        Files.createDirectories(out);
+        solver.validate();
+        ProgressReporter progress = output.reporter("lasso");
         RunDirectory.writeStart(spec, out);
-        new LassoRun(config, solver.workers(), output.reporter("lasso")).execute(trainData, testData, out, System.out);
+        new LassoRun(config, solver.workers(), progress).execute(trainData, testData, out, System.out);
         return SmpCommand.EXIT_OK;
     }
 }

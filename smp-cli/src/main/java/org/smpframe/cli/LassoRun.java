@@ -65,9 +65,9 @@ final class LassoRun {
 
             @Override
             public void onStageEnd(LassoStage s) {
-                progress.onStageEnd(event(new LassoTracePoint(s.stage(), s.lambda(), s.summary().seconds(),
-                        s.summary().rounds(), s.summary().updates(), s.summary().last().evaluation())),
-                        s.converged(), s.summary().reason().toString());
+                // The stage's last evaluation is the last trace point: counters from the start of the fit.
+                progress.onStageEnd(event(trace.points().get(trace.points().size() - 1)), s.converged(),
+                        s.summary().reason().toString());
             }
         };
         LassoResult result;

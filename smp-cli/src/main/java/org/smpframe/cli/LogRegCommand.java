@@ -8,6 +8,7 @@ import org.smpframe.data.LabelRule;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.data.LibSvmReader;
 import org.smpframe.logreg.LogRegConfig;
+import org.smpframe.logreg.LogRegProblem;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Fit a sparse (L1) logistic regression, scheduled model-parallel.",
             "Minimizes (1/n) sum_i log(1 + exp(-y_i (x_i.w + b))) + lambda ||w||_1 with an",
-            "unpenalized bias b; labels -1/+1 or 0/1. liblinear's -s 6 -c C solves the",
-            "same problem for C = 1/(n lambda). Writes model.txt (liblinear's format),",
+            "unpenalized bias b; labels -1/+1 or 0/1. liblinear -s 6 -c C -B 1 -R solves",
+            "the same problem for C = 1/(n lambda). Writes model.txt (liblinear's format),",
             "trace.csv, plots and path.csv to --out."})
 final class LogRegCommand implements Callable<Integer> {
     @Option(names = "--train", required = true, paramLabel = "FILE",
@@ -39,7 +40,7 @@ final class LogRegCommand implements Callable<Integer> {
         @Option(names = "--lambda", paramLabel = "L", description = "The L1 penalty lambda (> 0).")
         Double lambda;
 
-        @Option(names = "--c", paramLabel = "C", description = "liblinear's cost C instead of lambda: lambda = 1/(n C).")
+        @Option(names = "--c", paramLabel = "C", description = "liblinear's cost C instead of lambda: lambda = 1/(n C) (liblinear -s 6 -c C -B 1 -R).")
         Double cost;
 
         @Option(names = "--path", paramLabel = "N",
@@ -64,8 +65,8 @@ final class LogRegCommand implements Callable<Integer> {
             description = "Stop when the min-norm subgradient has shrunk by EPS * max(1, min(#pos, #neg))/n, liblinear's -e rule (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
-    @Option(names = "--rel-tolerance", paramLabel = "R", defaultValue = "1e-9",
-            description = "Also stop when an evaluation improved the objective by less than R, relative; 0 = never (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rel-tolerance", paramLabel = "R", defaultValue = "0",
+            description = "Also stop when 3 evaluations in a row improved the objective by less than R, relative; 0 = never (default: ${DEFAULT-VALUE}).")
     double relTolerance;
 
     @Option(names = "--no-bias", description = "Fit without the bias term.")
@@ -99,9 +100,12 @@ final class LogRegCommand implements Callable<Integer> {
         } else {
             b.path(penalty.path, pathRatio);
         }
-        Files.createDirectories(out);
+        LogRegConfig config = b.build();
+        solver.validate();
+        LogRegProblem.checkFittable(trainData, !noBias);
+        ProgressReporter progress = output.reporter("logreg");
         RunDirectory.writeStart(spec, out);
-        new LogRegRun(b.build(), solver.workers(), output.reporter("logreg")).execute(trainData, testData, out, System.out);
+        new LogRegRun(config, solver.workers(), progress).execute(trainData, testData, out, System.out);
         return SmpCommand.EXIT_OK;
     }
 }

@@ -64,9 +64,11 @@ final class LogRegRun {
 
             @Override
             public void onStageEnd(LogRegStage s) {
-                progress.onStageEnd(event(s.stage(), s.lambda(), s.summary().rounds(), s.summary().updates(),
-                        s.summary().seconds(), s.summary().last().evaluation()), s.converged(),
-                        s.summary().reason().toString());
+                // The stage's last evaluation is the last trace point: counters from the start of the fit, as
+                // in the evaluation events.
+                LogRegTracePoint p = points.get(points.size() - 1);
+                progress.onStageEnd(event(s.stage(), s.lambda(), p.round(), p.updates(), p.seconds(),
+                        s.summary().last().evaluation()), s.converged(), s.summary().reason().toString());
             }
         };
         LogRegResult result;

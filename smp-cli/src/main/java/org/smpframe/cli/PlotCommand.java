@@ -49,9 +49,10 @@ final class PlotCommand implements Callable<Integer> {
         List<TracePlot.Trace> read = new ArrayList<>();
         for (int i = 0; i < traces.size(); i++) {
             Path t = traces.get(i);
+            Path parent = t.toAbsolutePath().getParent();
             String label = labels != null ? labels.get(i)
-                    : t.toAbsolutePath().getParent() != null ? t.toAbsolutePath().getParent().getFileName().toString()
-                    : t.getFileName().toString();
+                    : parent != null && parent.getFileName() != null ? parent.getFileName().toString()
+                    : String.valueOf(t.getFileName());
             read.add(TracePlot.read(t, label));
         }
         TracePlot.write(TracePlot.chart(read, axis, optimum != null ? optimum : Double.NaN, title), out);

@@ -31,19 +31,30 @@ final class RunDirectory {
     private RunDirectory() {
     }
 
-    /** Writes config.json and environment.json for the command {@code spec} describes, as parsed. */
+    /**
+     * Creates the run directory and writes config.json and environment.json for the command {@code spec}
+     * describes, as parsed. Call it only once the input has been read and every option checked: bad input must
+     * leave nothing behind.
+     */
     static void writeStart(CommandSpec spec, Path out) throws IOException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a file, not a directory");
+        }
+        Files.createDirectories(out);
         Map<String, Object> options = new LinkedHashMap<>();
         for (OptionSpec o : spec.options()) {
             String name = o.longestName();
-            if (o.usageHelp() || o.versionHelp() || name.equals("--config")) {
+            // --out is left out: a repeat must name its own directory rather than overwrite this one.
+            if (o.usageHelp() || o.versionHelp() || name.equals("--config") || name.equals("--out")) {
                 continue;
             }
             Object value = o.getValue();
             if (value == null || (value instanceof Boolean b && !b)) {
                 continue;
             }
-            options.put(name, value instanceof Boolean ? Boolean.TRUE : String.valueOf(value));
+            // Paths absolute, so that the run can be repeated from another directory.
+            options.put(name, value instanceof Boolean ? Boolean.TRUE
+                    : value instanceof Path path ? path.toAbsolutePath().normalize().toString() : String.valueOf(value));
         }
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("command", spec.name());
@@ -80,31 +91,70 @@ final class RunDirectory {
         int at = -1;
         String file = null;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--config") && i + 1 < args.length) {
+            boolean split = args[i].equals("--config");
+            if (split || args[i].startsWith("--config=")) {
+                if (at >= 0) {
+                    throw new InputException("--config", 0, "given twice; a run repeats one configuration");
+                }
+                if (split && i + 1 >= args.length) {
+                    return args; // picocli reports the missing value
+                }
                 at = i;
-                file = args[i + 1];
-                break;
-            }
-            if (args[i].startsWith("--config=")) {
-                at = i;
-                file = args[i].substring("--config=".length());
-                break;
+                file = split ? args[i + 1] : args[i].substring("--config=".length());
             }
         }
         if (at < 0) {
             return args;
         }
+        if (at == 0 || args[0].startsWith("-")) {
+            throw new InputException("--config", 0, "name the command first: smp <command> --config FILE [options]");
+        }
         int skip = args[at].equals("--config") ? 2 : 1;
-        List<String> fromFile = read(Path.of(file), args.length > 0 ? args[0] : null);
-        List<String> all = new ArrayList<>();
-        all.add(args[0]);
-        all.addAll(fromFile);
+        List<String> given = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             if (i < at || i >= at + skip) {
-                all.add(args[i]);
+                given.add(args[i]);
             }
         }
+        List<String> all = new ArrayList<>();
+        all.add(args[0]);
+        all.addAll(withoutOverridden(read(Path.of(file), args[0]), given));
+        all.addAll(given);
         return all.toArray(new String[0]);
+    }
+
+    /** Options that exclude each other: giving one on the command line drops the others from the file. */
+    private static final List<List<String>> EXCLUSIVE = List.of(List.of("--lambda", "--c", "--path"));
+
+    /** The file's options minus those the command line gives (and their exclusive alternatives). */
+    private static List<String> withoutOverridden(List<String> fromFile, List<String> given) {
+        List<String> names = new ArrayList<>();
+        for (String g : given) {
+            if (g.startsWith("--")) {
+                String name = g.contains("=") ? g.substring(0, g.indexOf('=')) : g;
+                names.add(name);
+                for (List<String> group : EXCLUSIVE) {
+                    if (group.contains(name)) {
+                        names.addAll(group);
+                    }
+                }
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < fromFile.size(); i++) {
+            String option = fromFile.get(i);
+            boolean hasValue = i + 1 < fromFile.size() && !fromFile.get(i + 1).startsWith("--");
+            if (!names.contains(option)) {
+                kept.add(option);
+                if (hasValue) {
+                    kept.add(fromFile.get(i + 1));
+                }
+            }
+            if (hasValue) {
+                i++;
+            }
+        }
+        return kept;
     }
 
     /** The options of a config.json as command-line arguments. */
@@ -132,6 +182,9 @@ final class RunDirectory {
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("options").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode v = e.getValue();
+            if (v.isNull()) {
+                continue;
+            }
             if (v.isBoolean()) {
                 if (v.booleanValue()) {
                     args.add(e.getKey());

@@ -1,6 +1,7 @@
 package org.smpframe.cli;
 
 import org.smpframe.schedulers.SchedulerSettings;
+import org.smpframe.schedulers.Schedulers;
 import picocli.CommandLine.Option;
 
 /** Options every coordinate-descent app shares: workers, scheduler, pipeline and limits. */
@@ -74,6 +75,17 @@ final class SolverOptions {
             pipelineDepth = defaultDepth;
         }
         return this;
+    }
+
+    /**
+     * Checks what would otherwise only fail once the run has started (and written its run directory): the
+     * worker count and the scheduler's name and settings.
+     */
+    void validate() {
+        if (workers < 1) {
+            throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
+        }
+        Schedulers.create(scheduler, scheduling()); // unknown names and invalid settings fail here
     }
 
     /** The scheduler settings; call {@link #resolve} first. */

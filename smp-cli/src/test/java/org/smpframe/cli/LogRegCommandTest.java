@@ -92,6 +92,16 @@ class LogRegCommandTest {
         assertThat(withoutSeconds(second.resolve("trace.csv"))).isEqualTo(withoutSeconds(first.resolve("trace.csv")));
         assertThat(Files.readString(second.resolve("model.txt"))).isEqualTo(Files.readString(first.resolve("model.txt")));
 
+        assertThat(first.resolve("config.json")).content().doesNotContain("--out"); // a repeat names its own
+        // Options after --config win, also over the file's alternative of an exclusive group (--lambda vs --c).
+        CliOutcome other = run("logreg", "--config", first.resolve("config.json").toString(), "--c", "2",
+                "--out", dir.resolve("third").toString());
+        assertThat(other.exitCode()).as(other.err()).isZero();
+        assertThat(other.out()).contains("liblinear C = 2.00000");
+        CliOutcome order = run("--config", first.resolve("config.json").toString(), "logreg");
+        assertThat(order.exitCode()).isEqualTo(SmpCommand.EXIT_BAD_INPUT);
+        assertThat(order.err()).contains("name the command first");
+
         CliOutcome wrong = run("lasso", "--config", first.resolve("config.json").toString());
         assertThat(wrong.exitCode()).isEqualTo(SmpCommand.EXIT_BAD_INPUT);
         assertThat(wrong.err()).contains("this configuration is for 'smp logreg', not 'smp lasso'");
@@ -129,5 +139,29 @@ class LogRegCommandTest {
         CliOutcome o = run("logreg", "--train", one.toString(), "--lambda", "0.01", "--out", dir.resolve("x").toString());
         assertThat(o.exitCode()).isEqualTo(SmpCommand.EXIT_BAD_INPUT);
         assertThat(o.err()).contains("needs both classes");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void badOptionsAreRefusedBeforeAnythingIsWritten() throws IOException {
+        Path train = data("t.svm", 4);
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        String[][] bad = {
+            {"--lambda", "-1"}, {"--path", "1"}, {"--lambda", "0.1", "--workers", "0"},
+            {"--lambda", "0.1", "--scheduler", "nope"}, {"--lambda", "0.1", "--log-format", "xml"},
+            {"--lambda", "0.1", "--max-rounds", "0"}, {"--lambda", "0.1", "--pipeline-depth", "-1"},
+        };
+        for (String[] options : bad) {
+            Path out = dir.resolve("out-" + String.join("", options).replaceAll("[^a-z0-9]", ""));
+            List<String> args = new java.util.ArrayList<>(List.of("logreg", "--train", train.toString()));
+            args.addAll(List.of(options));
+            args.addAll(List.of("--out", out.toString()));
+            CliOutcome o = run(args.toArray(new String[0]));
+            assertThat(o.exitCode()).as("%s: %s", List.of(options), o.err()).isEqualTo(SmpCommand.EXIT_BAD_INPUT);
+            assertThat(out).as("%s", List.of(options)).doesNotExist();
+        }
+        CliOutcome onFile = run("logreg", "--train", train.toString(), "--lambda", "0.1", "--out", file.toString());
+        assertThat(onFile.exitCode()).isEqualTo(SmpCommand.EXIT_BAD_INPUT);
+        assertThat(onFile.err()).contains("is a file, not a directory");
     }
 }
