@@ -281,9 +281,11 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
         }
         if (innerRounds > 0 && windowRounds >= window) {
             phaseDecrease += sweepDecrease;
-            // Not before a full sweep: with a small active set a window is one round, and one round without
-            // progress said nothing about the coordinates not yet visited (it ended phases at d = 0).
-            boolean stalled = innerRounds >= roundsPerSweep && sweepDecrease <= INNER_PROGRESS * phaseDecrease;
+            // A phase without any progress yet goes on for a full sweep: with a small active set a window is one
+            // round, and one idle round said nothing about the coordinates not yet visited (it ended phases at
+            // d = 0). Once the model moved, a window's progress decides (a full sweep each time cost 2x on p >> n).
+            boolean stalled = (phaseDecrease > 0 || innerRounds >= roundsPerSweep)
+                    && sweepDecrease <= INNER_PROGRESS * phaseDecrease;
             sweepDecrease = 0;
             windowRounds = 0;
             window = windowFor(active);
