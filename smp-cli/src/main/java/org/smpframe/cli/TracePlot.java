@@ -28,6 +28,8 @@ import org.smpframe.data.InputException;
 final class TracePlot {
     static final int WIDTH = 800;
     static final int HEIGHT = 500;
+    /** Points drawn per series at most. */
+    static final int MAX_POINTS = 1000;
 
     static {
         // Rendering to files only: no display needed, and none is there on a server or in CI.
@@ -148,6 +150,23 @@ final class TracePlot {
             }
             if (n == 0) {
                 continue;
+            }
+            if (n > MAX_POINTS) {
+                // A long run evaluates thousands of times; 1000 points draw the same curve in a fraction of the
+                // file (an SVG draws every point). The last point is always kept: it is where the run ended.
+                int stride = (n + MAX_POINTS - 1) / MAX_POINTS;
+                int kept = 0;
+                for (int i = 0; i < n; i += stride) {
+                    xs[kept] = xs[i];
+                    ys[kept] = ys[i];
+                    kept++;
+                }
+                if ((n - 1) % stride != 0) {
+                    xs[kept] = xs[n - 1];
+                    ys[kept] = ys[n - 1];
+                    kept++;
+                }
+                n = kept;
             }
             XYSeries series = chart.addSeries(uniqueLabel(chart, t.label()), Arrays.copyOf(xs, n), Arrays.copyOf(ys, n));
             series.setMarker(SeriesMarkers.NONE);
