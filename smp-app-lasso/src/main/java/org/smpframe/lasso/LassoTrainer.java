@@ -39,22 +39,12 @@ public final class LassoTrainer {
     }
 
     public LassoResult fit(LassoProblem problem, String source, SmpRuntime runtime, LassoListener listener) {
-        double[] lambdas;
-        if (config.isPath()) {
-            double lambdaMax = problem.lambdaMax();
-            if (lambdaMax == 0) {
-                throw new IllegalArgumentException(source + ": every feature is orthogonal to the target "
-                        + "(lambda_max = 0): there is no path to fit");
-            }
-            lambdas = RegularizationPath.logSpaced(lambdaMax, config.pathLength(), config.pathRatio());
-        } else {
-            lambdas = new double[] {config.lambda()};
-        }
+        double[] lambdas = RegularizationPath.of(config.lambda(), config.pathLength(), config.pathRatio(),
+                problem::lambdaMax, source, "every feature is orthogonal to the target");
         LassoProgram program = new LassoProgram(problem, lambdas[0], config.tolerance());
         LassoAggregator aggregator = program.aggregator();
-        int blockSize = Math.min(config.scheduling().blockSize(), problem.p);
         int evaluateEvery = config.evaluateEvery() > 0 ? config.evaluateEvery()
-                : Math.max(1, (problem.p + blockSize - 1) / blockSize);
+                : config.scheduling().roundsPerSweep(problem.p);
         RunOptions options = RunOptions.builder()
                 .maxRounds(config.maxRounds())
                 .pipelineDepth(config.pipelineDepth())

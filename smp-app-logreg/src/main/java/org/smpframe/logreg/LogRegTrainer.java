@@ -38,22 +38,12 @@ public final class LogRegTrainer {
      */
     public LogRegResult fit(LabeledDataset train, LabeledDataset test, SmpRuntime runtime, LogRegListener listener) {
         LogRegProblem problem = LogRegProblem.of(train, config.bias(), config.standardize());
-        double[] lambdas;
-        if (config.isPath()) {
-            double lambdaMax = problem.lambdaMax();
-            if (lambdaMax == 0) {
-                throw new IllegalArgumentException(train.source() + ": no feature is correlated with the labels "
-                        + "(lambda_max = 0): there is no path to fit");
-            }
-            lambdas = RegularizationPath.logSpaced(lambdaMax, config.pathLength(), config.pathRatio());
-        } else {
-            lambdas = new double[] {config.lambda()};
-        }
+        double[] lambdas = RegularizationPath.of(config.lambda(), config.pathLength(), config.pathRatio(),
+                problem::lambdaMax, train.source(), "no feature is correlated with the labels");
         LogRegProgram program = new LogRegProgram(problem, lambdas[0], config.tolerance(), config.relTolerance());
         LogRegAggregator aggregator = program.aggregator();
-        int blockSize = Math.min(config.scheduling().blockSize(), problem.p);
         int evaluateEvery = config.evaluateEvery() > 0 ? config.evaluateEvery()
-                : Math.max(1, (problem.p + blockSize - 1) / blockSize);
+                : config.scheduling().roundsPerSweep(problem.p);
         RunOptions options = RunOptions.builder()
                 .maxRounds(config.maxRounds())
                 .pipelineDepth(config.pipelineDepth())

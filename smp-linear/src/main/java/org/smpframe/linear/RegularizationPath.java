@@ -1,8 +1,29 @@
 package org.smpframe.linear;
 
+import java.util.function.DoubleSupplier;
+
 /** The λ grid of a regularization path, solved largest first with warm starts (as glmnet and liblinear do). */
 public final class RegularizationPath {
     private RegularizationPath() {
+    }
+
+    /**
+     * The λ values a fit solves: {@code lambda} alone when {@code length} is 0, else the path
+     * {@link #logSpaced} from λ_max (computed only then).
+     *
+     * @param source   the data's name, for the error when λ_max is 0
+     * @param whyZero  what λ_max = 0 means for this model, for that error
+     */
+    public static double[] of(double lambda, int length, double ratio, DoubleSupplier lambdaMax, String source,
+                              String whyZero) {
+        if (length == 0) {
+            return new double[] {lambda};
+        }
+        double max = lambdaMax.getAsDouble();
+        if (max == 0) {
+            throw new IllegalArgumentException(source + ": " + whyZero + " (lambda_max = 0): there is no path to fit");
+        }
+        return logSpaced(max, length, ratio);
     }
 
     /** λ_max · ε^(k / (N − 1)), k = 0 .. N − 1: log-spaced from λ_max down to ε·λ_max. */

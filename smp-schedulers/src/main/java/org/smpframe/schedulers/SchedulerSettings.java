@@ -46,6 +46,15 @@ public record SchedulerSettings(int blockSize, int candidateFactor, double rho, 
     }
 
     /** L = 16, L' = 4L, ρ = 0.1, η = 1% of the mean nonzero weight, 1 warm-up sweep, 2^18 cached pairs. */
+    /**
+     * Rounds for one sweep's worth of updates over {@code numParameters} parameters, ⌈p / L⌉ with L capped at p:
+     * the apps' default evaluation interval.
+     */
+    public int roundsPerSweep(int numParameters) {
+        int perRound = Math.max(1, Math.min(blockSize, numParameters));
+        return Math.max(1, (numParameters + perRound - 1) / perRound);
+    }
+
     public static SchedulerSettings defaults() {
         return builder().build();
     }

@@ -41,4 +41,13 @@ class SchedulerSettingsTest {
         assertThatThrownBy(() -> SchedulerSettings.builder().dependencyCacheBits(31).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dependencyCacheBits");
     }
+
+    @Test
+    void aSweepIsTheRoundsOfBlocksOverAllParameters() {
+        SchedulerSettings sixteen = SchedulerSettings.builder().blockSize(16).build();
+        assertThat(sixteen.roundsPerSweep(124)).isEqualTo(8);
+        assertThat(sixteen.roundsPerSweep(128)).isEqualTo(8);
+        assertThat(sixteen.roundsPerSweep(10)).isEqualTo(1); // the block is capped at p
+        assertThat(sixteen.roundsPerSweep(0)).isEqualTo(1);
+    }
 }
