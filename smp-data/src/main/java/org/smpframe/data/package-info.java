@@ -1,6 +1,7 @@
 /**
  * Data formats for SMPFrame: LibSVM/SVMlight text read into compact sparse matrices on primitive
- * arrays, and the column statistics that model-parallel Lasso-style algorithms need.
+ * arrays, the column statistics that model-parallel Lasso-style algorithms need, and rating triples for
+ * matrix factorization.
  *
  * <ul>
  *   <li>{@link org.smpframe.data.LibSvmReader} / {@link org.smpframe.data.LibSvmWriter}: the text
@@ -11,6 +12,10 @@
  *   <li>{@link org.smpframe.data.LabeledDataset}: features, labels and optional query ids.</li>
  *   <li>{@link org.smpframe.data.ColumnScaling}: column normalization that keeps the scale, so
  *       coefficients can be reported on the original columns.</li>
+ *   <li>{@link org.smpframe.data.RatingsReader}: MovieLens, tab/whitespace, CSV and MatrixMarket ratings
+ *       ({@link org.smpframe.data.RatingsFormat}) into {@link org.smpframe.data.Ratings} (triples on primitive
+ *       arrays), with external ids mapped to dense indices and back ({@link org.smpframe.data.IdMap}), and
+ *       seeded train/test splits ({@link org.smpframe.data.RatingsSplit}).</li>
  *   <li>{@link org.smpframe.data.AtomicFiles}: crash-safe file replacement for every output.</li>
  * </ul>
  */
