@@ -26,6 +26,22 @@ public interface SmpProgram<P, C, S> {
         return DependencyOracle.NONE;
     }
 
+    /**
+     * The parts of the model that live on workers and move between them (rotation schedules), or null when the
+     * whole model sits in the aggregator. When not null, every worker task must implement {@link BlockHolder}.
+     */
+    default MovingBlocks<?> movingBlocks() {
+        return null;
+    }
+
+    /**
+     * The parts of the model that stay on the workers (gathered when a run ends), or null when there are none.
+     * When not null, every worker task must implement {@link ResidentHolder}.
+     */
+    default ResidentModel<?> residentModel() {
+        return null;
+    }
+
     WireFormat<P> partialFormat();
 
     WireFormat<C> commitFormat();

@@ -8,7 +8,8 @@ import java.util.function.Function;
 import org.smpframe.api.Scheduler;
 
 /**
- * Schedulers by name: the built-in "smp" (alias "dynamic"), "random" and "cyclic", plus every
+ * Schedulers by name: the built-in "smp" (alias "dynamic"), "random", "cyclic" and
+ * "rotation", plus every
  * {@link SchedulerFactory} found by {@link ServiceLoader} on the class path of the calling thread. Names are
  * matched ignoring case and surrounding blanks. A built-in name cannot be taken over by a plug-in.
  */
@@ -16,7 +17,8 @@ public final class Schedulers {
     private static final List<SchedulerFactory> BUILT_IN = List.of(
             builtIn(DynamicScheduler.NAME, List.of("dynamic"), DynamicScheduler::new),
             builtIn(RandomScheduler.NAME, List.of(), RandomScheduler::new),
-            builtIn(CyclicScheduler.NAME, List.of(), CyclicScheduler::new));
+            builtIn(CyclicScheduler.NAME, List.of(), CyclicScheduler::new),
+            builtIn(RotationScheduler.NAME, List.of(), RotationScheduler::new));
 
     private Schedulers() {
     }

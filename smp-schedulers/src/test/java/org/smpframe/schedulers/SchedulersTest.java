@@ -15,6 +15,7 @@ class SchedulersTest {
         assertThat(Schedulers.create("dynamic", SETTINGS)).isInstanceOf(DynamicScheduler.class);
         assertThat(Schedulers.create("random", SETTINGS)).isInstanceOf(RandomScheduler.class);
         assertThat(Schedulers.create("cyclic", SETTINGS)).isInstanceOf(CyclicScheduler.class);
+        assertThat(Schedulers.create("rotation", SETTINGS)).isInstanceOf(RotationScheduler.class);
         assertThat(Schedulers.create(" SMP ", SETTINGS).name()).isEqualTo("smp");
     }
 
@@ -25,7 +26,7 @@ class SchedulersTest {
 
     @Test
     void listsBuiltInsFirstThenPlugIns() {
-        assertThat(Schedulers.names()).containsExactly("smp", "random", "cyclic", "test-plugin");
+        assertThat(Schedulers.names()).containsExactly("smp", "random", "cyclic", "rotation", "test-plugin");
     }
 
     @Test

@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.smpframe.api.Aggregator;
 import org.smpframe.api.ChangeSet;
 import org.smpframe.api.Evaluation;
+import org.smpframe.api.ResidentHolder;
+import org.smpframe.api.ResidentModel;
 import org.smpframe.api.RoundListener;
 import org.smpframe.api.RunOptions;
 import org.smpframe.api.RunSummary;
@@ -39,6 +41,7 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
     private final Object[] partials;
     private final Object[] stats;
     private final ChangeSet changes = new ChangeSet();
+    private final BlockRelay<?> blocks;
     private C pendingCommit;
     private boolean verifyWireFormats;
 
@@ -53,6 +56,7 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
         this.gang = new WorkerGang(numWorkers, "smp-worker-");
         this.partials = new Object[numWorkers];
         this.stats = new Object[numWorkers];
+        this.blocks = BlockRelay.of(program.movingBlocks(), workers);
     }
 
     @Override
@@ -68,6 +72,9 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
         long round = 0;
         TracePoint last = null;
         StopReason reason;
+        if (blocks != null) {
+            blocks.takeAll();
+        }
         try (SchedulePipeline pipeline = SchedulePipeline.create(scheduler, options.pipelineDepth())) {
             while (true) {
                 if (round >= options.maxRounds()) {
@@ -96,7 +103,13 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
                     }
                 }
             }
+        } finally {
+            // Also when a round fails: the program gets back every block that is not stuck in a failed worker.
+            if (blocks != null) {
+                blocks.parkAll();
+            }
         }
+        gatherResidentModel();
         if (last == null || last.round() != round) {
             last = new TracePoint(solverNanos * 1e-9, round, updates, evaluate());
             listener.onEvaluation(last);
@@ -107,9 +120,42 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
         return new RunSummary(reason, round, updates, solverNanos * 1e-9, last);
     }
 
-    /** Every worker applies the pending commit, then pushes its partial for {@code schedule}. */
+    private void gatherResidentModel() {
+        ResidentModel<?> resident = program.residentModel();
+        if (resident != null) {
+            if (pendingCommit != null) {
+                onEveryWorker((p, w) -> { }); // the parts must reflect the last commit
+            }
+            gather(resident);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> void gather(ResidentModel<R> resident) {
+        for (int p = 0; p < workers.size(); p++) {
+            if (!(workers.get(p) instanceof ResidentHolder<?> holder)) {
+                throw new IllegalStateException("the program has a resident model but its worker " + p
+                        + " does not implement ResidentHolder");
+            }
+            resident.gather(p, wire(resident.format(), ((ResidentHolder<R>) holder).residentPart()));
+        }
+    }
+
+    /**
+     * Every worker applies the pending commit, then pushes its partial for {@code schedule}, holding the moving
+     * blocks of its share (if the program has any) only during the push.
+     */
     private void step(Schedule schedule) {
-        onEveryWorker((p, w) -> partials[p] = wire(program.partialFormat(), w.push(schedule)));
+        if (blocks == null) {
+            onEveryWorker((p, w) -> partials[p] = wire(program.partialFormat(), w.push(schedule)));
+            return;
+        }
+        blocks.check(schedule);
+        onEveryWorker((p, w) -> {
+            blocks.deliver(p, schedule, verifyWireFormats);
+            partials[p] = wire(program.partialFormat(), w.push(schedule));
+            blocks.collect(p, schedule, verifyWireFormats);
+        });
     }
 
     /**

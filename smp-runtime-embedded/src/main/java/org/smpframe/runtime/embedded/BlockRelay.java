@@ -1,0 +1,112 @@
+package org.smpframe.runtime.embedded;
+
+import java.util.List;
+import java.util.Arrays;
+import org.smpframe.api.BlockHolder;
+import org.smpframe.api.MovingBlocks;
+import org.smpframe.api.Schedule;
+import org.smpframe.api.WorkerTask;
+
+/**
+ * Moves a program's {@link MovingBlocks} between the worker threads of this JVM: a block released by one worker
+ * after its push waits in a slot until the worker scheduled with it next receives it. In one JVM a move is a
+ * reference hand-off (or a round trip through the block's wire format when formats are verified), so there is
+ * nothing to overlap; the slots exist so that the same hand-over points as in a cluster are exercised.
+ *
+ * @param <B> the state of one block
+ */
+final class BlockRelay<B> {
+    private final MovingBlocks<B> blocks;
+    private final BlockHolder<B>[] holders;
+    private final Object[] slots;
+    private final boolean[] seen;
+
+    @SuppressWarnings("unchecked")
+    private BlockRelay(MovingBlocks<B> blocks, List<? extends WorkerTask<?, ?, ?>> workers) {
+        this.blocks = blocks;
+        this.holders = new BlockHolder[workers.size()];
+        for (int p = 0; p < holders.length; p++) {
+            if (!(workers.get(p) instanceof BlockHolder<?> h)) {
+                throw new IllegalStateException("the program has moving blocks but its worker " + p + " ("
+                        + workers.get(p).getClass().getName() + ") does not implement BlockHolder");
+            }
+            holders[p] = (BlockHolder<B>) h;
+        }
+        this.slots = new Object[blocks.count()];
+        this.seen = new boolean[blocks.count()];
+    }
+
+    /** A relay for the program's blocks, or null when it has none. */
+    static BlockRelay<?> of(MovingBlocks<?> blocks, List<? extends WorkerTask<?, ?, ?>> workers) {
+        return blocks == null ? null : new BlockRelay<>(blocks, workers);
+    }
+
+    /** Takes every block from the program, as a run starts. */
+    void takeAll() {
+        for (int b = 0; b < slots.length; b++) {
+            slots[b] = blocks.take(b);
+        }
+    }
+
+    /** Returns every block to the program, as a run ends (all but those a failed worker still holds). */
+    void parkAll() {
+        for (int b = 0; b < slots.length; b++) {
+            if (slots[b] != null) {
+                blocks.park(b, block(b));
+                slots[b] = null;
+            }
+        }
+    }
+
+    /**
+     * Checks, before a round runs, that the schedule is partitioned and gives every block to at most one worker:
+     * the guarantee that makes block updates conflict-free.
+     */
+    void check(Schedule schedule) {
+        if (schedule.isShared()) {
+            throw new IllegalStateException("a program with moving blocks needs partitioned schedules, round "
+                    + schedule.round() + " is shared");
+        }
+        Arrays.fill(seen, false);
+        for (int b : schedule.params()) {
+            if (b < 0 || b >= slots.length) {
+                throw new IllegalStateException("round " + schedule.round() + " schedules block " + b + " of "
+                        + slots.length);
+            }
+            if (seen[b]) {
+                throw new IllegalStateException("round " + schedule.round() + " gives block " + b
+                        + " to two workers");
+            }
+            seen[b] = true;
+        }
+    }
+
+    /**
+     * Gives worker {@code p} the blocks of its share; runs on that worker's thread. The fork-join between rounds
+     * orders the release of a block by one thread before its delivery to another.
+     */
+    void deliver(int p, Schedule schedule, boolean verifyWire) {
+        int[] params = schedule.params();
+        for (int i = schedule.from(p); i < schedule.to(p); i++) {
+            int b = params[i];
+            B state = block(b);
+            slots[b] = null;
+            holders[p].receive(b, verifyWire ? blocks.format().roundTrip(state) : state);
+        }
+    }
+
+    /** Takes back the blocks of worker {@code p}'s share after its push; runs on that worker's thread. */
+    void collect(int p, Schedule schedule, boolean verifyWire) {
+        int[] params = schedule.params();
+        for (int i = schedule.from(p); i < schedule.to(p); i++) {
+            int b = params[i];
+            B state = holders[p].release(b);
+            slots[b] = verifyWire ? blocks.format().roundTrip(state) : state;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private B block(int b) {
+        return (B) slots[b];
+    }
+}
