@@ -1,0 +1,206 @@
+package org.smpframe.mf;
+
+import java.util.List;
+import org.smpframe.api.Aggregator;
+import org.smpframe.api.ChangeSink;
+import org.smpframe.api.Evaluation;
+import org.smpframe.api.MovingBlocks;
+import org.smpframe.api.ResidentModel;
+import org.smpframe.api.Schedule;
+import org.smpframe.api.SmpProgram;
+import org.smpframe.api.WireFormat;
+import org.smpframe.api.WorkerTask;
+
+/**
+ * CCD++ matrix factorization on the rotation schedule. Users are sharded across workers (balanced by ratings);
+ * items are cut into P·m blocks (balanced by ratings) that the {@code rotation} scheduler moves around the
+ * ring. The user factors stay on their worker ({@link ResidentModel}), the item factors travel with their block
+ * ({@link MovingBlocks}); the aggregator only adds up the statistics. One outer iteration is
+ * {@link CyclePlan#length()} cycles of P rounds.
+ */
+public final class CcdProgram implements SmpProgram<RatingCount, RatingCount, MfStats> {
+    private final MfProblem problem;
+    private final MfConfig config;
+    private final FactorColumns columns;
+    private final CyclePlan plan;
+    private final MfObjective objective;
+    private int numWorkers;
+    private int[] userBounds;
+    private int[] itemBounds;
+    private int[] blockOfItem;
+    private ItemBlock[] home;
+    private UserFactorParts userParts;
+
+    public CcdProgram(MfProblem problem, MfConfig config) {
+        this.problem = problem;
+        this.config = config;
+        this.columns = config.columns();
+        this.plan = new CyclePlan(columns, config.innerIterations());
+        this.objective = new MfObjective(config.lambda(), config.tolerance());
+    }
+
+    @Override
+    public String name() {
+        return "mf-ccd";
+    }
+
+    /** Rounds of one outer iteration on {@code numWorkers} workers. */
+    public int roundsPerIteration(int numWorkers) {
+        return plan.length() * numWorkers;
+    }
+
+    @Override
+    public int numParameters() {
+        requireLayout();
+        return home.length;
+    }
+
+    @Override
+    public WorkerTask<RatingCount, RatingCount, MfStats> createWorker(int worker, int numWorkers) {
+        layout(numWorkers);
+        int first = userBounds[worker];
+        int count = userBounds[worker + 1] - first;
+        double[] userWeight = new double[count];
+        for (int i = 0; i < count; i++) {
+            userWeight[i] = config.regularization().weight(problem.userCounts[first + i]);
+        }
+        LocalCsr[] train = LocalCsr.cells(problem.users, problem.items, problem.values, first, count, blockOfItem,
+                itemBounds, home.length);
+        LocalCsr[] test = LocalCsr.cells(problem.testUsers, problem.testItems, problem.testValues, first, count,
+                blockOfItem, itemBounds, home.length);
+        return new CcdWorker(worker, numWorkers, first, count, columns, plan, config.lambda(), userWeight,
+                config.biases() ? problem.mean : 0, train, test);
+    }
+
+    private void layout(int p) {
+        if (numWorkers == p) {
+            return;
+        }
+        if (numWorkers != 0) {
+            throw new IllegalStateException("workers already created for " + numWorkers + " workers, not " + p);
+        }
+        numWorkers = p;
+        userBounds = BalancedRanges.of(problem.userCounts, p);
+        int numBlocks = Math.max(1, Math.min(problem.numItems, p * config.blocksPerWorker()));
+        itemBounds = BalancedRanges.of(problem.itemCounts, numBlocks);
+        blockOfItem = new int[problem.numItems];
+        for (int b = 0; b < numBlocks; b++) {
+            for (int j = itemBounds[b]; j < itemBounds[b + 1]; j++) {
+                blockOfItem[j] = b;
+            }
+        }
+        double[] h = InitialFactors.items(problem.numItems, columns, config.initScale(), config.seed());
+        home = new ItemBlock[numBlocks];
+        int cols = columns.count();
+        for (int b = 0; b < numBlocks; b++) {
+            int first = itemBounds[b];
+            int size = itemBounds[b + 1] - first;
+            double[] hb = new double[cols * size];
+            double[] weight = new double[size];
+            for (int j = 0; j < size; j++) {
+                for (int c = 0; c < cols; c++) {
+                    hb[c * size + j] = h[(first + j) * cols + c];
+                }
+                weight[j] = config.regularization().weight(problem.itemCounts[first + j]);
+            }
+            home[b] = new ItemBlock(b, first, size, cols, hb, weight);
+        }
+        userParts = new UserFactorParts(p);
+    }
+
+    private void requireLayout() {
+        if (home == null) {
+            throw new IllegalStateException("the layout is fixed when the workers are created");
+        }
+    }
+
+    @Override
+    public MovingBlocks<ItemBlock> movingBlocks() {
+        requireLayout();
+        return new MovingBlocks<>() {
+            @Override
+            public int count() {
+                return home.length;
+            }
+
+            @Override
+            public ItemBlock take(int block) {
+                ItemBlock b = home[block];
+                if (b == null) {
+                    throw new IllegalStateException("item block " + block + " is not at home");
+                }
+                home[block] = null;
+                return b;
+            }
+
+            @Override
+            public void park(int block, ItemBlock state) {
+                home[block] = state;
+            }
+
+            @Override
+            public WireFormat<ItemBlock> format() {
+                return ItemBlock.FORMAT;
+            }
+        };
+    }
+
+    @Override
+    public ResidentModel<UserFactors> residentModel() {
+        requireLayout();
+        return userParts;
+    }
+
+    /** The model as of the end of the last run (both factor matrices row-major). */
+    public MfModel model() {
+        requireLayout();
+        int cols = columns.count();
+        double[] w = userParts.rowMajor(problem.numUsers, cols);
+        double[] h = new double[problem.numItems * cols];
+        for (ItemBlock b : home) {
+            if (b == null) {
+                throw new IllegalStateException("an item block is not at home");
+            }
+            for (int j = 0; j < b.size; j++) {
+                for (int c = 0; c < cols; c++) {
+                    h[(b.firstItem + j) * cols + c] = b.h[c * b.size + j];
+                }
+            }
+        }
+        return new MfModel(columns, config.biases() ? problem.mean : 0, w, h, problem.userIds, problem.itemIds);
+    }
+
+    @Override
+    public Aggregator<RatingCount, RatingCount, MfStats> aggregator() {
+        return new Aggregator<>() {
+            @Override
+            public RatingCount pull(Schedule schedule, List<RatingCount> partials, ChangeSink changes) {
+                long n = 0;
+                for (RatingCount c : partials) {
+                    n += c.ratings();
+                }
+                return new RatingCount(n);
+            }
+
+            @Override
+            public Evaluation evaluate(List<MfStats> stats) {
+                return objective.evaluate(stats, 0);
+            }
+        };
+    }
+
+    @Override
+    public WireFormat<RatingCount> partialFormat() {
+        return RatingCount.FORMAT;
+    }
+
+    @Override
+    public WireFormat<RatingCount> commitFormat() {
+        return RatingCount.FORMAT;
+    }
+
+    @Override
+    public WireFormat<MfStats> statsFormat() {
+        return MfStats.FORMAT;
+    }
+}
