@@ -29,16 +29,17 @@ import picocli.CommandLine.Option;
  * the two class probabilities, and accuracy, log-loss and ROC AUC.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Predict with a saved Lasso or logistic-regression model.",
+        description = {"Predict with a saved Lasso, logistic-regression or MF model.",
             "Reads smp lasso's model.txt, or a logistic-regression model in liblinear's",
-            "format (from smp logreg or liblinear). Writes one",
+            "format (from smp logreg or liblinear), or smp mf's model directory. Writes one",
             "prediction per line (for a classifier: label and class probabilities, as",
-            "liblinear's predict -b 1) and prints the metrics against the data's labels."})
+            "liblinear's predict -b 1; for MF: user, item, predicted rating) and prints the",
+            "metrics against the data's labels (ratings)."})
 final class PredictCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model.txt written by smp lasso or smp logreg.")
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model.txt written by smp lasso or smp logreg, or the --out directory of smp mf.")
     Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "LibSVM data to predict.")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "LibSVM data to predict; for an MF model, (user, item[, rating]) pairs, one per line.")
     Path data;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write predictions (default: print to stdout).")
@@ -46,6 +47,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (Files.isDirectory(model)) {
+            return MfPairs.predict(model, data, out);
+        }
         if (isLiblinearModel(model)) {
             return predictClasses();
         }

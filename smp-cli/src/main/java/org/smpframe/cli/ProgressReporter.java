@@ -29,7 +29,8 @@ final class ProgressReporter implements AutoCloseable {
     /**
      * One evaluation, app-independent.
      *
-     * @param measure the quantity the stopping rule bounds, and {@code target} its bound
+     * @param measure the quantity the stopping rule bounds, and {@code target} its bound; with a NaN target,
+     *                the fraction of a fixed amount of work done (e.g. iterations of a fixed count)
      * @param values  everything else worth printing, in order
      */
     record Event(int stage, int stages, double lambda, long round, long updates, double seconds, double objective,
@@ -117,6 +118,9 @@ final class ProgressReporter implements AutoCloseable {
 
     /** Progress toward the stopping rule in [0, 1] (see the class documentation). */
     double fraction(Event e) {
+        if (Double.isNaN(e.target())) {
+            return Math.max(0.0, Math.min(1.0, e.measure())); // a fixed amount of work: the measure is the fraction done
+        }
         double r0 = firstMeasure;
         double r = e.measure();
         double target = e.target();

@@ -124,7 +124,8 @@ final class RunDirectory {
     }
 
     /** Options that exclude each other: giving one on the command line drops the others from the file. */
-    private static final List<List<String>> EXCLUSIVE = List.of(List.of("--lambda", "--c", "--path"));
+    private static final List<List<String>> EXCLUSIVE = List.of(List.of("--lambda", "--c", "--path"),
+            List.of("--test", "--test-fraction"));
 
     /** The file's options minus those the command line gives (and their exclusive alternatives). */
     private static List<String> withoutOverridden(List<String> fromFile, List<String> given) {

@@ -1,0 +1,176 @@
+package org.smpframe.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.smpframe.data.Ratings;
+import org.smpframe.data.RatingsFormat;
+import org.smpframe.data.RatingsReader;
+import org.smpframe.data.RatingsSplit;
+import org.smpframe.mf.MfConfig;
+import org.smpframe.mf.MfMethod;
+import org.smpframe.mf.Regularization;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code smp mf}: factorize a rating matrix; {@code smp mf recommend} uses a saved factorization. */
+@Command(name = "mf", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = MfRecommendCommand.class,
+        description = {
+            "Factorize a rating matrix, scheduled model-parallel (CCD++ on the rotation).",
+            "Minimizes sum over ratings of (r_ij - w_i.h_j)^2",
+            "+ lambda (sum_i n_i |w_i|^2 + sum_j n_j |h_j|^2) (n = ratings per user/item;",
+            "--regularization plain drops them), with --biases r_ij ~ mean + b_i + c_j + w_i.h_j.",
+            "Writes model/ (factors as TSV), trace.csv and plots to --out.",
+            "Then: smp mf recommend --model DIR --user U --top N."})
+final class MfCommand implements Callable<Integer> {
+    @Option(names = "--ratings", paramLabel = "FILE",
+            description = "Training ratings: MovieLens ratings.dat (::), u.data (tab), CSV (user,item,rating[,timestamp], header optional) or MatrixMarket; .gz/.xz read transparently.")
+    Path ratings;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "auto, movielens, tsv, csv or mm (default: ${DEFAULT-VALUE}: from the first line).")
+    String format;
+
+    @ArgGroup(exclusive = true)
+    Evaluation evaluation;
+
+    static final class Evaluation {
+        @Option(names = "--test", paramLabel = "FILE",
+                description = "Test ratings (same formats); users and items not in the training data are skipped and counted.")
+        Path test;
+
+        @Option(names = "--test-fraction", paramLabel = "F",
+                description = "Hold out this fraction of the ratings for testing (seeded by --seed).")
+        Double testFraction;
+    }
+
+    @Option(names = "--split", paramLabel = "HOW", defaultValue = "random",
+            description = "How --test-fraction holds out: random (over all ratings) or per-user (that fraction of each user's ratings) (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--rank", paramLabel = "R", defaultValue = "10", description = "Latent factors (default: ${DEFAULT-VALUE}).")
+    int rank;
+
+    @Option(names = "--lambda", paramLabel = "L", defaultValue = "0.05", description = "L2 penalty (default: ${DEFAULT-VALUE}).")
+    double lambda;
+
+    @Option(names = "--regularization", paramLabel = "KIND", defaultValue = "weighted",
+            description = "weighted (penalty of each factor times its number of ratings, as ALS-WR and Spark ALS) or plain (default: ${DEFAULT-VALUE}).")
+    String regularization;
+
+    @Option(names = "--biases", description = "Also fit the global mean and user and item biases.")
+    boolean biases;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "20",
+            description = "Outer iterations: CCD++ sweeps over all factors (rotation) or SGD epochs (hogwild) (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--inner", paramLabel = "T", defaultValue = "3",
+            description = "CCD++ alternations per factor and iteration (default: ${DEFAULT-VALUE}).")
+    int inner;
+
+    @Option(names = "--workers", paramLabel = "P", description = "Worker threads (default: the number of cores).")
+    Integer workers;
+
+    @Option(names = "--scheduler", paramLabel = "NAME", defaultValue = "rotation",
+            description = "rotation (CCD++, item blocks rotate around the workers) or hogwild (unscheduled parallel SGD, the baseline) (default: ${DEFAULT-VALUE}).")
+    String scheduler;
+
+    @Option(names = "--blocks-per-worker", paramLabel = "M", defaultValue = "1",
+            description = "Item blocks per worker in the rotation (default: ${DEFAULT-VALUE}).")
+    int blocksPerWorker;
+
+    @Option(names = "--learning-rate", paramLabel = "ETA", defaultValue = "0.03",
+            description = "hogwild: SGD step size at epoch 0 (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--decay", paramLabel = "D", defaultValue = "0.05",
+            description = "hogwild: step size at epoch e is ETA / (1 + D e^1.5) (default: ${DEFAULT-VALUE}).")
+    double decay;
+
+    @Option(names = "--merges-per-epoch", paramLabel = "M", defaultValue = "10",
+            description = "hogwild: how often per epoch the workers' item factors are merged (default: ${DEFAULT-VALUE}).")
+    int mergesPerEpoch;
+
+    @Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "0",
+            description = "Stop when an iteration lowers the objective by less than this fraction; 0 = run all iterations (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Solver time limit, 0 for none (default: ${DEFAULT-VALUE}).")
+    double timeLimit;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the initial factors, the test split and SGD's order (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--verify-wire", description = "Encode and decode every message and block, as a distributed run would (slower).")
+    boolean verifyWire;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (created if needed).")
+    Path out;
+
+    @Mixin
+    OutputOptions output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (ratings == null || out == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required options: --ratings and --out (or a subcommand: recommend)");
+        }
+        if (workers == null) {
+            workers = Runtime.getRuntime().availableProcessors();
+        }
+        if (workers < 1) {
+            throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
+        }
+        MfConfig config = MfConfig.builder().rank(rank).lambda(lambda).regularization(regularization())
+                .biases(biases).method(MfMethod.parse(scheduler)).iterations(iterations).innerIterations(inner)
+                .blocksPerWorker(blocksPerWorker).tolerance(tolerance).learningRate(learningRate).decay(decay)
+                .mergesPerEpoch(mergesPerEpoch).seed(seed).timeLimitSeconds(timeLimit).verifyWireFormats(verifyWire)
+                .build();
+        if (config.iterations() < 1) {
+            throw new IllegalArgumentException("--iterations must be at least 1, got " + iterations);
+        }
+        boolean perUser = switch (split.trim().toLowerCase(Locale.ROOT)) {
+            case "random" -> false;
+            case "per-user" -> true;
+            default -> throw new IllegalArgumentException("--split must be random or per-user, got '" + split + "'");
+        };
+        RatingsReader.Options read = RatingsReader.Options.defaults()
+                .withFormat(format.equalsIgnoreCase("auto") ? null : RatingsFormat.parse(format));
+        Ratings trainData = RatingsReader.read(ratings, read);
+        Ratings testData = null;
+        if (evaluation != null && evaluation.test != null) {
+            testData = RatingsReader.read(evaluation.test,
+                    read.withIdsOf(trainData).withUnknownIds(RatingsReader.UnknownIds.SKIP));
+        } else if (evaluation != null && evaluation.testFraction != null) {
+            RatingsSplit.Split s = perUser ? RatingsSplit.perUser(trainData, evaluation.testFraction, seed)
+                    : RatingsSplit.random(trainData, evaluation.testFraction, seed);
+            trainData = s.train();
+            testData = s.test();
+        }
+        ProgressReporter progress = output.reporter("mf");
+        RunDirectory.writeStart(spec, out);
+        new MfRun(config, workers, progress).execute(trainData, testData, out, System.out);
+        return SmpCommand.EXIT_OK;
+    }
+
+    private Regularization regularization() {
+        return switch (regularization.trim().toLowerCase(Locale.ROOT)) {
+            case "weighted" -> Regularization.WEIGHTED;
+            case "plain", "unweighted" -> Regularization.UNWEIGHTED;
+            default -> throw new IllegalArgumentException("--regularization must be weighted or plain, got '"
+                    + regularization + "'");
+        };
+    }
+}

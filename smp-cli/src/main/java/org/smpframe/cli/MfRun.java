@@ -1,0 +1,106 @@
+package org.smpframe.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.smpframe.api.Evaluation;
+import org.smpframe.api.TracePoint;
+import org.smpframe.data.AtomicFiles;
+import org.smpframe.data.Ratings;
+import org.smpframe.mf.MfConfig;
+import org.smpframe.mf.MfResult;
+import org.smpframe.mf.MfTrainer;
+import org.smpframe.runtime.embedded.EmbeddedRuntime;
+
+/**
+ * A matrix factorization from the command line: runs it on the embedded runtime and writes, each file
+ * atomically, {@code model/} ({@link org.smpframe.mf.MfModel}'s format), {@code trace.csv} (one line per outer
+ * iteration) and the plots. Prints a summary to stdout, progress to stderr.
+ */
+final class MfRun {
+    static final String TRACE_HEADER = "seconds,round,iteration,objective,train_rmse,test_rmse,loss,penalty";
+    private final MfConfig config;
+    private final int workers;
+    private final ProgressReporter progress;
+
+    MfRun(MfConfig config, int workers, ProgressReporter progress) {
+        this.config = config;
+        this.workers = workers;
+        this.progress = progress;
+    }
+
+    MfResult execute(Ratings train, Ratings test, Path out, PrintStream stdout) throws IOException {
+        progress.start(String.format(Locale.ROOT, "%s: %d ratings, %d users, %d items%s; rank %d, %d workers, "
+                        + "scheduler %s", train.source(), train.size(), train.numUsers(), train.numItems(),
+                test == null ? "" : String.format(Locale.ROOT, "; %d test ratings", test.size()), config.rank(),
+                workers, config.method().cliName()));
+        List<TracePoint> points = new ArrayList<>();
+        MfResult result;
+        try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers); progress) {
+            result = new MfTrainer(config).fit(train, test, runtime, p -> {
+                points.add(p);
+                progress.onEvaluation(event(p));
+            });
+            TracePoint last = result.summary().last();
+            progress.onStageEnd(event(last), true, result.summary().reason().toString());
+        }
+        Files.createDirectories(out);
+        AtomicFiles.write(out.resolve("trace.csv"), w -> {
+            w.write(TRACE_HEADER + "\n");
+            for (TracePoint p : points) {
+                Evaluation e = p.evaluation();
+                w.write(p.seconds() + "," + p.round() + "," + (long) e.get("iteration") + "," + e.objective() + ","
+                        + e.get("train_rmse") + "," + e.get("test_rmse") + "," + e.get("loss") + ","
+                        + e.get("penalty") + "\n");
+            }
+        });
+        TracePlot.writeRunPlots(out.resolve("trace.csv"), "smp mf, " + config.method().cliName() + ", rank "
+                + config.rank() + ", " + workers + " workers");
+        result.model().info().put("train", train.source().replaceAll("\\s", "_"));
+        result.model().save(out.resolve("model"));
+        ByteArrayOutputStream summary = new ByteArrayOutputStream();
+        printSummary(result, train, test, out, new PrintStream(summary, true, StandardCharsets.UTF_8));
+        String text = summary.toString(StandardCharsets.UTF_8);
+        stdout.print(text);
+        RunDirectory.writeSummary(out, text);
+        return result;
+    }
+
+    private ProgressReporter.Event event(TracePoint p) {
+        Evaluation e = p.evaluation();
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("iteration", e.get("iteration"));
+        values.put("train_rmse", e.get("train_rmse"));
+        if (!Double.isNaN(e.get("test_rmse"))) {
+            values.put("test_rmse", e.get("test_rmse"));
+        }
+        return new ProgressReporter.Event(0, 1, config.lambda(), p.round(), p.updates(), p.seconds(),
+                e.objective(), e.get("iteration") / config.iterations(), Double.NaN, values);
+    }
+
+    private void printSummary(MfResult r, Ratings train, Ratings test, Path out, PrintStream stdout) {
+        stdout.printf(Locale.ROOT, "method       %s, rank %d, lambda %.6g (%s)%s%n", config.method().cliName(),
+                config.rank(), config.lambda(), config.regularization().name().toLowerCase(Locale.ROOT),
+                config.biases() ? ", with biases" : "");
+        stdout.printf(Locale.ROOT, "iterations   %d (%s) in %.3f s%n", (long) r.last().get("iteration"),
+                r.summary().reason().toString().toLowerCase(Locale.ROOT).replace('_', ' '), r.summary().seconds());
+        stdout.printf(Locale.ROOT, "objective    %.10g%n", r.objective());
+        stdout.printf(Locale.ROOT, "train RMSE   %.6f  (%d ratings, %d users, %d items)%n", r.trainRmse(), train.size(),
+                train.numUsers(), train.numItems());
+        if (test != null) {
+            stdout.printf(Locale.ROOT, "test RMSE    %.6f  (%d ratings%s)%n", r.testRmse(), test.size(),
+                    test.skippedUnknown() > 0 ? String.format(Locale.ROOT,
+                            "; %d skipped: user or item not in the training data", test.skippedUnknown()) : "");
+        }
+        stdout.printf(Locale.ROOT, "written to   %s (model/, trace.csv, objective-vs-*.png/svg, config.json, "
+                + "summary.txt)%n", out);
+    }
+}
