@@ -42,4 +42,14 @@ class ExamplesTest {
         double accuracy = Double.parseDouble(summary.replaceAll(".*accuracy ([0-9.]+).*", "$1"));
         assertThat(accuracy).isGreaterThan(0.95);
     }
+
+    @Test
+    void mfExampleReachesTheNoiseLevelAndRecommends() throws Exception {
+        String out = run(MfExample::main, "../data/synthetic-ratings.csv");
+        assertThat(out.lines().filter(l -> l.startsWith("iteration"))).hasSize(20);
+        String summary = out.lines().filter(l -> l.startsWith("train RMSE")).findFirst().orElseThrow();
+        double test = Double.parseDouble(summary.replaceAll(".*test RMSE ([0-9.]+).*", "$1"));
+        assertThat(test).isLessThan(0.45); // noise 0.3, about 25 ratings per user (data/README.md)
+        assertThat(out).contains("top 3 unrated items for u42: i");
+    }
 }

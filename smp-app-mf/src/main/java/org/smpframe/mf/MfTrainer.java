@@ -56,7 +56,9 @@ public final class MfTrainer {
     private RunOptions options(int roundsPerIteration) {
         return RunOptions.builder()
                 .maxRounds((long) config.iterations() * roundsPerIteration)
-                .pipelineDepth(1) // static schedules: computing ahead costs nothing and hides the scheduler
+                // A static schedule costs nothing to compute: a scheduler thread running ahead would only take a
+                // core from the workers.
+                .pipelineDepth(0)
                 .evaluateEvery(roundsPerIteration)
                 .timeLimitSeconds(config.timeLimitSeconds())
                 .seed(config.seed())

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.smpframe.data.Ratings;
 import org.smpframe.data.RatingsReader;
 import org.smpframe.data.RatingsSplit;
+import org.smpframe.mf.LowRankRatings;
 import org.smpframe.mf.MfConfig;
 import org.smpframe.mf.MfMethod;
 import org.smpframe.mf.MfProblem;
@@ -32,6 +33,16 @@ public final class MfConvergenceBenchmark {
     }
 
     private MfConvergenceBenchmark() {
+    }
+
+    static final double OBJECTIVE_SLACK = 0.01;
+    static final int REFERENCE_ITERATIONS = 100;
+
+    /** The objective after a long CCD++ run on one worker: f*, up to its last digits. */
+    public static double referenceObjective(MfProblem problem, int rank, double lambda) {
+        List<Point> t = trace(problem, MfConfig.builder().rank(rank).lambda(lambda).iterations(REFERENCE_ITERATIONS)
+                .build(), 1);
+        return t.get(t.size() - 1).objective();
     }
 
     /** The iterations of one fit, evaluated after each. */
@@ -80,9 +91,16 @@ public final class MfConvergenceBenchmark {
         double sparkSeconds = Double.NaN;
         int reps = 3;
         int iterations = 15;
-        double learningRate = 0.03;
+        int sgdIterations = 100;
+        int inner = MfConfig.builder().build().innerIterations();
+        double learningRate = 0.07; // hogwild: best of 0.01, 0.03, 0.05, 0.07, 0.1 on u1 (0.1 diverges at 2 workers)
         int[] workers = {1, 2};
+        boolean scalingOnly = false;
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--scaling")) { // the only flag without a value
+                scalingOnly = true;
+                continue;
+            }
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--data" -> data = Path.of(v);
@@ -92,6 +110,8 @@ public final class MfConvergenceBenchmark {
                 case "--spark-seconds" -> sparkSeconds = Double.parseDouble(v);
                 case "--reps" -> reps = Integer.parseInt(v);
                 case "--iterations" -> iterations = Integer.parseInt(v);
+                case "--sgd-iterations" -> sgdIterations = Integer.parseInt(v);
+                case "--inner" -> inner = Integer.parseInt(v);
                 case "--learning-rate" -> learningRate = Double.parseDouble(v);
                 case "--workers" -> workers = Arrays.stream(v.split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--help" -> {
@@ -104,6 +124,10 @@ public final class MfConvergenceBenchmark {
                 }
             }
             i++;
+        }
+        if (scalingOnly) {
+            scaling(workers, reps);
+            return;
         }
         if (data == null) {
             data = Files.isDirectory(Path.of("../shared/data")) ? Path.of("../shared/data") : Path.of("../../shared/data");
@@ -120,15 +144,18 @@ public final class MfConvergenceBenchmark {
             System.out.println("skipped: " + e.getMessage());
             return;
         }
+        double targetObjective = referenceObjective(problem, rank, lambda) * (1 + OBJECTIVE_SLACK);
         System.out.printf(Locale.ROOT, "MovieLens 100K u1: %d train, %d test ratings; rank %d, lambda %s (weighted); "
-                + "target test RMSE %.4f; median of %d runs%n", problem.numRatings(), problem.numTestRatings(), rank,
-                lambda, target, reps);
+                + "target test RMSE %.4f, target objective %.1f (1%% above CCD++ after %d iterations); median of %d "
+                + "runs%n", problem.numRatings(), problem.numTestRatings(), rank, lambda, target, targetObjective,
+                REFERENCE_ITERATIONS, reps);
         System.out.println(Row.HEADER);
         for (MfMethod method : MfMethod.values()) {
             for (int p : workers) {
-                MfConfig config = MfConfig.builder().method(method).rank(rank).lambda(lambda).iterations(iterations)
+                MfConfig config = MfConfig.builder().method(method).rank(rank).lambda(lambda)
+                        .iterations(method == MfMethod.HOGWILD ? sgdIterations : iterations).innerIterations(inner)
                         .learningRate(learningRate).build();
-                System.out.println(measure(problem, config, p, target, reps).csv(sparkSeconds));
+                System.out.println(measure(problem, config, p, target, targetObjective, reps).csv(sparkSeconds));
             }
         }
     }
@@ -136,40 +163,89 @@ public final class MfConvergenceBenchmark {
     /**
      * One configuration's result.
      *
-     * @param secondsToTarget  median solver seconds to the target test RMSE (NaN if the median run missed it)
-     * @param bestTestRmse     the lowest test RMSE any run reached
+     * @param secondsToTarget     median solver seconds to the target test RMSE (NaN if the median run missed it)
+     * @param secondsToObjective  median solver seconds to the target training objective (NaN: missed or no target)
+     * @param bestTestRmse        the lowest test RMSE any run reached
+     * @param bestObjective       the lowest objective any run reached
      * @param secondsPerIteration mean solver seconds per outer iteration
      */
-    public record Row(MfMethod method, int workers, double secondsToTarget, double bestTestRmse,
-                      double secondsPerIteration) {
-        public static final String HEADER =
-                "method,workers,seconds_to_target,ratio_to_spark,best_test_rmse,seconds_per_iteration";
+    public record Row(MfMethod method, int workers, double secondsToTarget, double secondsToObjective,
+                      double bestTestRmse, double bestObjective, double secondsPerIteration) {
+        public static final String HEADER = "method,workers,seconds_to_target_rmse,ratio_to_spark,"
+                + "seconds_to_objective,best_test_rmse,best_objective,seconds_per_iteration";
 
         /** The row as CSV, with the ratio to {@code sparkSeconds} (NaN for none). */
         public String csv(double sparkSeconds) {
-            return String.format(Locale.ROOT, "%s,%d,%s,%s,%.4f,%.4f", method.cliName(), workers,
-                    Double.isNaN(secondsToTarget) ? "not reached" : String.format(Locale.ROOT, "%.3f", secondsToTarget),
-                    Double.isNaN(secondsToTarget) || Double.isNaN(sparkSeconds) ? "-"
+            return String.format(Locale.ROOT, "%s,%d,%s,%s,%s,%.4f,%.1f,%.4f", method.cliName(), workers,
+                    seconds(secondsToTarget), Double.isNaN(secondsToTarget) || Double.isNaN(sparkSeconds) ? "-"
                             : String.format(Locale.ROOT, "%.3f", secondsToTarget / sparkSeconds),
-                    bestTestRmse, secondsPerIteration);
+                    seconds(secondsToObjective), bestTestRmse, bestObjective, secondsPerIteration);
+        }
+
+        private static String seconds(double s) {
+            return Double.isNaN(s) ? "not reached" : String.format(Locale.ROOT, "%.3f", s);
         }
     }
 
-    /** Runs {@code config} once to warm up, then {@code reps} times with seeds 1..reps, and summarizes. */
-    public static Row measure(MfProblem problem, MfConfig config, int workers, double target, int reps) {
+    /**
+     * Runs {@code config} once to warm up, then {@code reps} times with seeds 1..reps, and summarizes the times to
+     * the test RMSE {@code targetRmse} and to the objective {@code targetObjective} (NaN: not measured).
+     */
+    public static Row measure(MfProblem problem, MfConfig config, int workers, double targetRmse,
+                              double targetObjective, int reps) {
         trace(problem, config, workers); // warm-up: JIT and caches
         double[] times = new double[reps];
+        double[] objectiveTimes = new double[reps];
         double best = Double.POSITIVE_INFINITY;
+        double bestObjective = Double.POSITIVE_INFINITY;
         double perIteration = 0;
         for (int r = 0; r < reps; r++) {
             List<Point> t = trace(problem, config.toBuilder().seed(r + 1).build(), workers);
-            times[r] = secondsTo(t, target);
+            times[r] = secondsTo(t, targetRmse);
+            objectiveTimes[r] = Double.NaN;
             for (Point pt : t) {
                 best = Math.min(best, pt.testRmse());
+                bestObjective = Math.min(bestObjective, pt.objective());
+                if (Double.isNaN(objectiveTimes[r]) && pt.objective() <= targetObjective) {
+                    objectiveTimes[r] = pt.seconds();
+                }
             }
             perIteration += t.get(t.size() - 1).seconds() / t.size() / reps;
         }
-        return new Row(config.method(), workers, median(times), best, perIteration);
+        return new Row(config.method(), workers, median(times), median(objectiveTimes), best, bestObjective,
+                perIteration);
+    }
+
+    /**
+     * Seconds per outer iteration of both methods at each worker count on a synthetic 20,000 × 5,000 rank-10
+     * matrix with about a million ratings: MovieLens 100K is too small to show parallel speed-up (a rotation
+     * round there is tens of microseconds of work).
+     */
+    static void scaling(int[] workers, int reps) {
+        Ratings r = LowRankRatings.generate(20_000, 5_000, 10, 0.01, 3.5, 0.5, 1);
+        MfProblem problem = MfProblem.of(r, null);
+        System.out.printf(Locale.ROOT, "synthetic %d users x %d items, %d ratings, rank 10, 5 iterations, median of %d%n",
+                r.numUsers(), r.numItems(), r.size(), reps);
+        System.out.println("method,workers,seconds_per_iteration,speedup_over_1_worker,objective");
+        for (MfMethod method : MfMethod.values()) {
+            double one = Double.NaN;
+            for (int p : workers) {
+                MfConfig config = MfConfig.builder().method(method).rank(10).lambda(0.05).iterations(5).build();
+                trace(problem, config, p);
+                double[] perIteration = new double[reps];
+                double objective = Double.NaN;
+                for (int k = 0; k < reps; k++) {
+                    List<Point> t = trace(problem, config, p);
+                    perIteration[k] = t.get(t.size() - 1).seconds() / t.size();
+                    objective = t.get(t.size() - 1).objective();
+                }
+                double m = median(perIteration);
+                if (p == 1) {
+                    one = m;
+                }
+                System.out.printf(Locale.ROOT, "%s,%d,%.4f,%.2f,%.6g%n", method.cliName(), p, m, one / m, objective);
+            }
+        }
     }
 
     /** Median, with runs that never reached the target (NaN) counted as slowest. */
@@ -191,8 +267,11 @@ public final class MfConvergenceBenchmark {
             "  --spark-seconds S    Spark ALS's time to the target, to print ratios",
             "  --data DIR           shared data directory (default ../shared/data)",
             "  --rank R --lambda L  model (default 10, 0.1 weighted: Spark's regParam)",
-            "  --iterations N       outer iterations per run (default 15)",
-            "  --learning-rate ETA  hogwild step size (default 0.03)",
+            "  --iterations N       rotation: CCD++ iterations per run (default 15)",
+            "  --inner T            rotation: CCD++ inner iterations (default: MfConfig's)",
+            "  --sgd-iterations N   hogwild: epochs per run (default 100)",
+            "  --learning-rate ETA  hogwild step size (default 0.07, tuned on u1)",
             "  --workers 1,2        worker counts (default 1,2)",
-            "  --reps N             measured runs per configuration, after one warm-up (default 3)");
+            "  --reps N             measured runs per configuration, after one warm-up (default 3)",
+            "  --scaling            instead: seconds per iteration at each worker count on 1M synthetic ratings");
 }

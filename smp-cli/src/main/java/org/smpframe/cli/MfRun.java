@@ -90,8 +90,13 @@ final class MfRun {
         stdout.printf(Locale.ROOT, "method       %s, rank %d, lambda %.6g (%s)%s%n", config.method().cliName(),
                 config.rank(), config.lambda(), config.regularization().name().toLowerCase(Locale.ROOT),
                 config.biases() ? ", with biases" : "");
-        stdout.printf(Locale.ROOT, "iterations   %d (%s) in %.3f s%n", (long) r.last().get("iteration"),
-                r.summary().reason().toString().toLowerCase(Locale.ROOT).replace('_', ' '), r.summary().seconds());
+        String why = switch (r.summary().reason()) {
+            case MAX_ROUNDS -> "all requested";
+            case CONVERGED -> "converged: last decrease below --tolerance";
+            case TIME_LIMIT -> "stopped by --time-limit";
+        };
+        stdout.printf(Locale.ROOT, "iterations   %d (%s) in %.3f s%n", (long) r.last().get("iteration"), why,
+                r.summary().seconds());
         stdout.printf(Locale.ROOT, "objective    %.10g%n", r.objective());
         stdout.printf(Locale.ROOT, "train RMSE   %.6f  (%d ratings, %d users, %d items)%n", r.trainRmse(), train.size(),
                 train.numUsers(), train.numItems());

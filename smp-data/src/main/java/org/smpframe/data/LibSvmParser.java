@@ -3,7 +3,6 @@ package org.smpframe.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -21,7 +20,6 @@ import java.util.Locale;
 final class LibSvmParser {
 
     private static final int INITIAL_BUFFER = 1 << 20;
-    private static final int MAX_BUFFER = Integer.MAX_VALUE - 8;
     private static final int MAX_TOKEN_SHOWN = 60;
 
     /** Separator bytes: whitespace and the comment start, which also ends a token. */
@@ -73,56 +71,7 @@ final class LibSvmParser {
      */
     LabeledDataset parse(InputStream in) throws IOException {
         rowPtr.add(0);
-        final int maxLine = options.maxLineLength();
-        final int bufferLimit = (int) Math.min(MAX_BUFFER, Math.max((long) INITIAL_BUFFER, (long) maxLine + 1));
-        byte[] buf = new byte[Math.min(INITIAL_BUFFER, bufferLimit)];
-        int start = 0;
-        int end = 0;
-        int scan = 0;
-        boolean eof = false;
-        while (true) {
-            int nl = scan;
-            while (nl < end && buf[nl] != '\n') {
-                nl++;
-            }
-            if (nl < end) {
-                if (nl - start > maxLine) {
-                    throw lineTooLong();
-                }
-                parseLine(buf, start, nl);
-                start = nl + 1;
-                scan = start;
-                continue;
-            }
-            if (end - start > maxLine) {
-                throw lineTooLong();
-            }
-            if (eof) {
-                if (start < end) {
-                    parseLine(buf, start, end);
-                }
-                break;
-            }
-            // Keep the partial line: slide it to the front, and grow only if one line fills the buffer.
-            if (start > 0) {
-                System.arraycopy(buf, start, buf, 0, end - start);
-                end -= start;
-                start = 0;
-            }
-            scan = end;
-            if (end == buf.length) {
-                if (buf.length >= bufferLimit) {
-                    throw lineTooLong(); // only reachable when maxLineLength is near the array size limit
-                }
-                buf = Arrays.copyOf(buf, (int) Math.min(bufferLimit, 2L * buf.length));
-            }
-            int n = in.read(buf, end, buf.length - end);
-            if (n < 0) {
-                eof = true;
-            } else {
-                end += n;
-            }
-        }
+        LineSplitter.split(in, options.maxLineLength(), INITIAL_BUFFER, this::parseLine, this::lineTooLong);
         if (labels.size() == 0) {
             throw new InputException(source, 0,
                     "no data rows: the input is empty or has only blank and comment lines");

@@ -3,9 +3,6 @@ package org.smpframe.data;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -50,25 +47,7 @@ public final class LibSvmReader {
 
     /** Reads {@code file}; the file name in messages is {@code file.toString()}. */
     public static LabeledDataset read(Path file, Options o) {
-        String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new InputException(name, 0, "is a directory, not a data file");
-        }
-        InputStream in;
-        try {
-            in = Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name, 0, "file not found", e);
-        } catch (AccessDeniedException e) {
-            throw new InputException(name, 0, "permission denied", e);
-        } catch (IOException e) {
-            throw new InputException(name, 0, "cannot open: " + e.getMessage(), e);
-        }
-        try (in) {
-            return read(in, name, o);
-        } catch (IOException e) {
-            throw new InputException(name, 0, "cannot close: " + e.getMessage(), e);
-        }
+        return DataFiles.read(file, "a data file", in -> read(in, file.toString(), o));
     }
 
     /**
@@ -89,14 +68,7 @@ public final class LibSvmReader {
                 return parser.parse(data);
             }
         } catch (IOException e) {
-            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            String where = parser.linesRead() == 0
-                    ? "before the first line" : "after line " + parser.linesRead();
-            if (compression == Compression.NONE) {
-                throw new InputException(sourceName, 0, "read error " + where + ": " + detail, e);
-            }
-            throw new InputException(sourceName, 0, "compressed data is truncated or corrupt ("
-                    + compression.displayName + ": " + detail + ", " + where + ")", e);
+            throw DataFiles.readFailure(sourceName, compression, parser.linesRead(), e);
         }
     }
 

@@ -5,9 +5,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -55,25 +52,7 @@ public final class RatingsReader {
 
     /** Reads {@code file}; the name in messages is {@code file.toString()}. */
     public static Ratings read(Path file, Options o) {
-        String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new InputException(name, 0, "is a directory, not a ratings file");
-        }
-        InputStream in;
-        try {
-            in = Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name, 0, "file not found", e);
-        } catch (AccessDeniedException e) {
-            throw new InputException(name, 0, "permission denied", e);
-        } catch (IOException e) {
-            throw new InputException(name, 0, "cannot open: " + e.getMessage(), e);
-        }
-        try (in) {
-            return read(in, name, o);
-        } catch (IOException e) {
-            throw new InputException(name, 0, "cannot close: " + e.getMessage(), e);
-        }
+        return DataFiles.read(file, "a ratings file", in -> read(in, file.toString(), o));
     }
 
     /**
@@ -109,13 +88,7 @@ public final class RatingsReader {
                 return r;
             }
         } catch (IOException e) {
-            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            String where = parser.line == 0 ? "before the first line" : "after line " + parser.line;
-            if (compression == Compression.NONE) {
-                throw new InputException(sourceName, 0, "read error " + where + ": " + detail, e);
-            }
-            throw new InputException(sourceName, 0, "compressed data is truncated or corrupt ("
-                    + compression.displayName + ": " + detail + ", " + where + ")", e);
+            throw DataFiles.readFailure(sourceName, compression, parser.line, e);
         } catch (IllegalStateException e) {
             // Only the array and id-map size limits throw this: a file too big for Java arrays.
             throw new InputException(sourceName, parser.line, e.getMessage(), e);
@@ -226,8 +199,7 @@ public final class RatingsReader {
 
         /** Enough for any sane line and a good read size; grows only for a line longer than this. */
         private static final int INITIAL_BUFFER = 1 << 16;
-        private static final int MAX_BUFFER = Integer.MAX_VALUE - 8;
-        /** Fields kept per line; one more than the 4 allowed, so that "too many" is still seen. */
+            /** Fields kept per line; one more than the 4 allowed, so that "too many" is still seen. */
         private static final int MAX_FIELDS = 5;
 
         /** Bytes that separate tokens and are trimmed around fields: space, tab, CR, VT, FF. */
@@ -290,55 +262,7 @@ public final class RatingsReader {
         }
 
         Ratings parse(InputStream in) throws IOException {
-            final int bufferLimit = (int) Math.min(MAX_BUFFER, Math.max((long) INITIAL_BUFFER, (long) maxLine + 1));
-            byte[] buf = new byte[Math.min(INITIAL_BUFFER, bufferLimit)];
-            int start = 0;
-            int end = 0;
-            int scan = 0;
-            boolean eof = false;
-            while (true) {
-                int nl = scan;
-                while (nl < end && buf[nl] != '\n') {
-                    nl++;
-                }
-                if (nl < end) {
-                    if (nl - start > maxLine) {
-                        throw lineTooLong();
-                    }
-                    parseLine(buf, start, nl);
-                    start = nl + 1;
-                    scan = start;
-                    continue;
-                }
-                if (end - start > maxLine) {
-                    throw lineTooLong();
-                }
-                if (eof) {
-                    if (start < end) {
-                        parseLine(buf, start, end);
-                    }
-                    break;
-                }
-                // Keep the partial line: slide it to the front, and grow only if one line fills the buffer.
-                if (start > 0) {
-                    System.arraycopy(buf, start, buf, 0, end - start);
-                    end -= start;
-                    start = 0;
-                }
-                scan = end;
-                if (end == buf.length) {
-                    if (buf.length >= bufferLimit) {
-                        throw lineTooLong();
-                    }
-                    buf = Arrays.copyOf(buf, (int) Math.min(bufferLimit, 2L * buf.length));
-                }
-                int n = in.read(buf, end, buf.length - end);
-                if (n < 0) {
-                    eof = true;
-                } else {
-                    end += n;
-                }
-            }
+            LineSplitter.split(in, maxLine, INITIAL_BUFFER, this::parseLine, this::lineTooLong);
             checkEnd();
             int n = users.size();
             float[] values = new float[n];

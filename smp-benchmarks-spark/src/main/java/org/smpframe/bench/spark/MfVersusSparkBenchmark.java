@@ -33,6 +33,8 @@ public final class MfVersusSparkBenchmark {
     int threads = 2;
     int reps = 3;
     int ourIterations = 15;
+    int sgdIterations = 100;
+    double learningRate = 0.07; // the best of 0.01, 0.03, 0.05, 0.07, 0.1 for hogwild here (0.1 diverges at 2 workers)
     for (int i = 0; i + 1 < args.length; i += 2) {
       String v = args[i + 1];
       switch (args[i]) {
@@ -41,10 +43,13 @@ public final class MfVersusSparkBenchmark {
         case "--lambda" -> lambda = Double.parseDouble(v);
         case "--spark-iterations" -> sparkIterations = Integer.parseInt(v);
         case "--iterations" -> ourIterations = Integer.parseInt(v);
+        case "--sgd-iterations" -> sgdIterations = Integer.parseInt(v);
+        case "--learning-rate" -> learningRate = Double.parseDouble(v);
         case "--threads" -> threads = Integer.parseInt(v);
         case "--reps" -> reps = Integer.parseInt(v);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; known: --data --rank --lambda --spark-iterations --iterations --threads --reps");
+            + "; known: --data --rank --lambda --spark-iterations --iterations --sgd-iterations --learning-rate"
+            + " --threads --reps");
       }
     }
     RatingsSplit.Split u1;
@@ -75,14 +80,16 @@ public final class MfVersusSparkBenchmark {
         + "%.1f s, first job %.1f s, warm-up fit %.1f s not counted)%n", target, sparkIterationsToTarget,
         sparkSeconds, spark.sessionStartSeconds(), spark.inputSeconds(), spark.warmupFitSeconds());
     System.out.println(MfConvergenceBenchmark.Row.HEADER);
-    System.out.printf(Locale.ROOT, "spark-als,%d,%.3f,1.000,%.4f,%.4f%n", threads, sparkSeconds, target,
+    System.out.printf(Locale.ROOT, "spark-als,%d,%.3f,1.000,-,%.4f,-,%.4f%n", threads, sparkSeconds, target,
         sparkSeconds / sparkIterationsToTarget);
     MfProblem problem = MfProblem.of(u1.train(), u1.test());
     for (MfMethod method : MfMethod.values()) {
       for (int p : threads == 1 ? new int[] {1} : new int[] {1, threads}) {
-        MfConfig config = MfConfig.builder().method(method).rank(rank).lambda(lambda).iterations(ourIterations)
+        MfConfig config = MfConfig.builder().method(method).rank(rank).lambda(lambda)
+            .iterations(method == MfMethod.HOGWILD ? sgdIterations : ourIterations).learningRate(learningRate)
             .build();
-        System.out.println(MfConvergenceBenchmark.measure(problem, config, p, target, reps).csv(sparkSeconds));
+        System.out.println(MfConvergenceBenchmark.measure(problem, config, p, target, Double.NaN, reps)
+            .csv(sparkSeconds));
       }
     }
   }
