@@ -10,6 +10,7 @@ import org.smpframe.api.Schedule;
 import org.smpframe.api.SmpProgram;
 import org.smpframe.api.WireFormat;
 import org.smpframe.api.WorkerTask;
+import org.smpframe.data.BalancedRanges;
 
 /**
  * CCD++ matrix factorization on the rotation schedule. Users are sharded across workers (balanced by ratings);

@@ -10,6 +10,7 @@ import org.smpframe.api.Schedule;
 import org.smpframe.api.SmpProgram;
 import org.smpframe.api.WireFormat;
 import org.smpframe.api.WorkerTask;
+import org.smpframe.data.BalancedRanges;
 
 /**
  * The unscheduled baseline: parallel SGD over user shards where every worker updates any item's factors in its

@@ -1,7 +1,10 @@
-package org.smpframe.mf;
+package org.smpframe.data;
 
-/** Contiguous ranges of ids with about equal total weight: how users are sharded and items are blocked. */
-final class BalancedRanges {
+/**
+ * Contiguous ranges of ids with about equal total weight: how the rotation apps shard users or documents across
+ * workers and cut items or words into blocks (a worker's time is proportional to the ratings or tokens it holds).
+ */
+public final class BalancedRanges {
     private BalancedRanges() {
     }
 
@@ -10,7 +13,7 @@ final class BalancedRanges {
      * equal (a worker's work is proportional to its ratings), every range non-empty where there are enough ids:
      * range q is {@code [bounds[q], bounds[q + 1])}.
      */
-    static int[] of(int[] weights, int parts) {
+    public static int[] of(int[] weights, int parts) {
         if (parts < 1) {
             throw new IllegalArgumentException("parts must be >= 1, got " + parts);
         }

@@ -1,0 +1,33 @@
+package org.smpframe.lda;
+
+import java.nio.ByteBuffer;
+import org.smpframe.api.Wire;
+import org.smpframe.api.WireFormat;
+
+/**
+ * One worker's documents with the topic of every token, gathered when a run ends: documents
+ * {@code firstDoc ..}, tokens in corpus order.
+ */
+public record DocTopics(int firstDoc, int numDocs, int[] topics) {
+    public static final int FORMAT_VERSION = 1;
+
+    public static final WireFormat<DocTopics> FORMAT = new WireFormat<>() {
+        @Override
+        public int encodedSize(DocTopics d) {
+            return 4 * 3 + Wire.intArraySize(d.topics);
+        }
+
+        @Override
+        public void write(DocTopics d, ByteBuffer out) {
+            out.putInt(FORMAT_VERSION);
+            out.putInt(d.firstDoc).putInt(d.numDocs);
+            Wire.putIntArray(out, d.topics);
+        }
+
+        @Override
+        public DocTopics read(ByteBuffer in) {
+            Wire.expectVersion(in, FORMAT_VERSION, "DocTopics");
+            return new DocTopics(in.getInt(), in.getInt(), Wire.getIntArray(in));
+        }
+    };
+}

@@ -1,0 +1,79 @@
+package org.smpframe.lda;
+
+import java.util.SplittableRandom;
+import org.smpframe.data.Corpus;
+
+/**
+ * A training corpus with its initial state: every token's topic drawn uniformly from one seeded stream in corpus
+ * order, so the start does not depend on the number of workers or blocks.
+ */
+final class LdaProblem {
+    final Corpus corpus;
+    final int numTopics;
+    final int vocabularySize;
+    final int[] docPtr;
+    final int[] words;
+    final int[] initialTopics;
+    final int[] wordCounts;
+    final int topicBits;
+
+    LdaProblem(Corpus corpus, LdaConfig config) {
+        if (corpus.numTokens() == 0) {
+            throw new IllegalArgumentException(corpus.source() + ": the corpus has no tokens");
+        }
+        this.corpus = corpus;
+        this.numTopics = config.topics();
+        this.vocabularySize = corpus.vocabularySize();
+        this.docPtr = corpus.docPtr();
+        this.words = corpus.words();
+        this.wordCounts = corpus.wordCounts();
+        this.topicBits = TopicRows.bitsFor(numTopics);
+        int maxCount = 0;
+        for (int c : wordCounts) {
+            maxCount = Math.max(maxCount, c);
+        }
+        if (maxCount >= 1 << (31 - topicBits)) {
+            throw new IllegalArgumentException("a word occurs " + maxCount + " times: with " + numTopics
+                    + " topics, counts must stay below " + (1 << (31 - topicBits)));
+        }
+        this.initialTopics = new int[words.length];
+        SplittableRandom rng = new SplittableRandom(config.seed());
+        for (int i = 0; i < words.length; i++) {
+            initialTopics[i] = rng.nextInt(numTopics);
+        }
+    }
+
+    /** Topic rows of words {@code [from, to)} holding the counts of the initial assignment. */
+    TopicRows initialRows(int from, int to) {
+        int[] capacity = new int[to - from];
+        for (int w = from; w < to; w++) {
+            capacity[w - from] = Math.min(numTopics, wordCounts[w]);
+        }
+        TopicRows rows = TopicRows.empty(from, capacity, topicBits);
+        for (int i = 0; i < words.length; i++) {
+            int w = words[i];
+            if (w >= from && w < to) {
+                rows.increment(w - from, initialTopics[i]);
+            }
+        }
+        return rows;
+    }
+
+    /** n_k of the initial assignment. */
+    int[] initialTotals() {
+        int[] totals = new int[numTopics];
+        for (int k : initialTopics) {
+            totals[k]++;
+        }
+        return totals;
+    }
+
+    /** Tokens per document, the weights of a balanced document sharding. */
+    int[] docLengths() {
+        int[] lengths = new int[docPtr.length - 1];
+        for (int d = 0; d < lengths.length; d++) {
+            lengths[d] = docPtr[d + 1] - docPtr[d];
+        }
+        return lengths;
+    }
+}

@@ -1,0 +1,81 @@
+package org.smpframe.lda;
+
+import java.util.Locale;
+import org.smpframe.api.RoundListener;
+import org.smpframe.api.RunOptions;
+import org.smpframe.api.RunSummary;
+import org.smpframe.api.SmpProgram;
+import org.smpframe.api.SmpRuntime;
+import org.smpframe.api.SmpSession;
+import org.smpframe.data.Corpus;
+import org.smpframe.schedulers.SchedulerSettings;
+import org.smpframe.schedulers.Schedulers;
+
+/**
+ * Trains an LDA model on any {@link SmpRuntime}: collapsed Gibbs sampling with the rotation schedule (or the
+ * data-parallel baseline), the joint log-likelihood every few iterations, and, given test documents, the
+ * held-out perplexity by document completion at the end.
+ *
+ * <pre>{@code
+ * Corpus corpus = CorpusReader.readLdaC(Path.of("ap.dat"), Path.of("vocab.txt"));
+ * LdaResult r = new LdaTrainer(LdaConfig.builder().topics(100).iterations(200).build())
+ *         .fit(corpus, null, new EmbeddedRuntime(4), RoundListener.NONE);
+ * }</pre>
+ */
+public final class LdaTrainer {
+    /** Gibbs sweeps over the observed half of each test document before the held-out words are scored. */
+    public static final int COMPLETION_ITERATIONS = 50;
+
+    private final LdaConfig config;
+
+    public LdaTrainer(LdaConfig config) {
+        this.config = config;
+    }
+
+    public LdaConfig config() {
+        return config;
+    }
+
+    /** Trains on {@code train}; {@code test} (same vocabulary) may be null. */
+    public LdaResult fit(Corpus train, Corpus test, SmpRuntime runtime, RoundListener listener) {
+        if (test != null && test.vocabulary() != train.vocabulary()) {
+            throw new IllegalArgumentException("test documents must use the training vocabulary");
+        }
+        LdaProblem problem = new LdaProblem(train, config);
+        if (config.method() == LdaMethod.ROTATION) {
+            RotationLdaProgram program = new RotationLdaProgram(problem, config);
+            return run(program, program, runtime, listener, test);
+        }
+        DataParallelLdaProgram program = new DataParallelLdaProgram(problem, config);
+        return run(program, program, runtime, listener, test);
+    }
+
+    private <P, C, S> LdaResult run(SmpProgram<P, C, S> program, LdaRun lda, SmpRuntime runtime,
+                                    RoundListener listener, Corpus test) {
+        RunSummary summary;
+        try (SmpSession session = runtime.open(program)) {
+            int perIteration = lda.roundsPerIteration(runtime.numWorkers());
+            RunOptions options = RunOptions.builder()
+                    .maxRounds((long) config.iterations() * perIteration)
+                    .pipelineDepth(0) // a static schedule: a scheduler thread would only take a core
+                    .evaluateEvery(config.evaluateEvery() * perIteration)
+                    .timeLimitSeconds(config.timeLimitSeconds())
+                    .seed(config.seed())
+                    .verifyWireFormats(config.verifyWireFormats())
+                    .build();
+            String scheduler = config.method() == LdaMethod.ROTATION ? "rotation" : "cyclic";
+            summary = session.run(Schedulers.create(scheduler, SchedulerSettings.defaults()), options, listener);
+        }
+        LdaModel model = lda.model();
+        double perplexity = test == null || test.numTokens() == 0 ? Double.NaN
+                : model.completionPerplexity(test, COMPLETION_ITERATIONS, config.seed());
+        model.info().put("method", config.method().cliName());
+        model.info().put("iterations", Long.toString((long) summary.last().evaluation().get(LdaObjective.ITERATION)));
+        model.info().put("log_likelihood", Double.toString(summary.last().evaluation().objective()));
+        model.info().put("seed", Long.toString(config.seed()));
+        if (!Double.isNaN(perplexity)) {
+            model.info().put("test_perplexity", String.format(Locale.ROOT, "%.4f", perplexity));
+        }
+        return new LdaResult(model, summary, perplexity);
+    }
+}

@@ -1,0 +1,193 @@
+package org.smpframe.lda;
+
+import java.util.List;
+import org.smpframe.api.Aggregator;
+import org.smpframe.api.ChangeSink;
+import org.smpframe.api.Evaluation;
+import org.smpframe.api.MovingBlocks;
+import org.smpframe.api.ResidentModel;
+import org.smpframe.api.Schedule;
+import org.smpframe.api.SmpProgram;
+import org.smpframe.api.WireFormat;
+import org.smpframe.api.WorkerTask;
+import org.smpframe.data.BalancedRanges;
+
+/**
+ * LDA on the rotation schedule (SMP.md §3): documents sharded across the P workers (balanced by tokens), the
+ * vocabulary cut into P·m blocks (balanced by tokens) that the {@code rotation} scheduler moves around the ring.
+ * In sub-round r worker p samples its tokens whose words are in the blocks it holds; after P sub-rounds every
+ * token has been sampled once (one iteration). Only the topic totals pass through the aggregator, reconciled
+ * after every sub-round (K ints per worker).
+ */
+final class RotationLdaProgram implements SmpProgram<TopicCounts, TopicCounts, LdaStats>, LdaRun {
+    private final LdaProblem problem;
+    private final LdaConfig config;
+    private final int[] totals;
+    private int numWorkers;
+    private int[] docBounds;
+    private WordBlock[] home;
+    private long[] blockTokens;
+    private DocTopics[] parts;
+
+    RotationLdaProgram(LdaProblem problem, LdaConfig config) {
+        this.problem = problem;
+        this.config = config;
+        this.totals = problem.initialTotals();
+    }
+
+    @Override
+    public String name() {
+        return "lda-rotation";
+    }
+
+    @Override
+    public int roundsPerIteration(int workers) {
+        return workers;
+    }
+
+    @Override
+    public int numParameters() {
+        requireLayout();
+        return home.length;
+    }
+
+    @Override
+    public WorkerTask<TopicCounts, TopicCounts, LdaStats> createWorker(int worker, int workers) {
+        layout(workers);
+        int[] blockOfWord = new int[problem.vocabularySize];
+        for (WordBlock b : home) {
+            for (int w = 0; w < b.rows.size(); w++) {
+                blockOfWord[b.rows.firstWord + w] = b.block;
+            }
+        }
+        LdaShard shard = new LdaShard(problem, docBounds[worker], docBounds[worker + 1], blockOfWord, home.length);
+        return new RotationLdaWorker(worker, workers, config, problem.vocabularySize, shard, totals, blockTokens);
+    }
+
+    private void layout(int p) {
+        if (numWorkers == p) {
+            return;
+        }
+        if (numWorkers != 0) {
+            throw new IllegalStateException("workers already created for " + numWorkers + " workers, not " + p);
+        }
+        numWorkers = p;
+        docBounds = BalancedRanges.of(problem.docLengths(), p);
+        int numBlocks = Math.max(1, Math.min(problem.vocabularySize, p * config.blocksPerWorker()));
+        int[] wordBounds = BalancedRanges.of(problem.wordCounts, numBlocks);
+        home = new WordBlock[numBlocks];
+        blockTokens = new long[numBlocks];
+        for (int b = 0; b < numBlocks; b++) {
+            home[b] = new WordBlock(b, problem.initialRows(wordBounds[b], wordBounds[b + 1]));
+            for (int w = wordBounds[b]; w < wordBounds[b + 1]; w++) {
+                blockTokens[b] += problem.wordCounts[w];
+            }
+        }
+        parts = new DocTopics[p];
+    }
+
+    private void requireLayout() {
+        if (home == null) {
+            throw new IllegalStateException("the layout is fixed when the workers are created");
+        }
+    }
+
+    @Override
+    public MovingBlocks<WordBlock> movingBlocks() {
+        requireLayout();
+        return new MovingBlocks<>() {
+            @Override
+            public int count() {
+                return home.length;
+            }
+
+            @Override
+            public WordBlock take(int block) {
+                WordBlock b = home[block];
+                if (b == null) {
+                    throw new IllegalStateException("vocabulary block " + block + " is not at home");
+                }
+                home[block] = null;
+                return b;
+            }
+
+            @Override
+            public void park(int block, WordBlock state) {
+                home[block] = state;
+            }
+
+            @Override
+            public WireFormat<WordBlock> format() {
+                return WordBlock.FORMAT;
+            }
+        };
+    }
+
+    @Override
+    public ResidentModel<DocTopics> residentModel() {
+        requireLayout();
+        return new ResidentModel<>() {
+            @Override
+            public void gather(int worker, DocTopics part) {
+                parts[worker] = part;
+            }
+
+            @Override
+            public WireFormat<DocTopics> format() {
+                return DocTopics.FORMAT;
+            }
+        };
+    }
+
+    @Override
+    public LdaModel model() {
+        requireLayout();
+        TopicRows[] blocks = new TopicRows[home.length];
+        for (int b = 0; b < home.length; b++) {
+            if (home[b] == null) {
+                throw new IllegalStateException("vocabulary block " + b + " is not at home");
+            }
+            blocks[b] = home[b].rows;
+        }
+        return LdaModel.of(problem, config, blocks, totals, LdaModel.assemble(parts, problem.words.length));
+    }
+
+    @Override
+    public Aggregator<TopicCounts, TopicCounts, LdaStats> aggregator() {
+        return new Aggregator<>() {
+            @Override
+            public TopicCounts pull(Schedule schedule, List<TopicCounts> partials, ChangeSink changes) {
+                for (TopicCounts delta : partials) {
+                    int[] d = delta.counts();
+                    for (int k = 0; k < totals.length; k++) {
+                        totals[k] += d[k];
+                    }
+                }
+                if (config.checkInvariants()) {
+                    Invariants.checkTotals(totals, problem.words.length);
+                }
+                return new TopicCounts(totals.clone());
+            }
+
+            @Override
+            public Evaluation evaluate(List<LdaStats> stats) {
+                return LdaObjective.evaluate(stats, 0, totals, config, problem.vocabularySize);
+            }
+        };
+    }
+
+    @Override
+    public WireFormat<TopicCounts> partialFormat() {
+        return TopicCounts.FORMAT;
+    }
+
+    @Override
+    public WireFormat<TopicCounts> commitFormat() {
+        return TopicCounts.FORMAT;
+    }
+
+    @Override
+    public WireFormat<LdaStats> statsFormat() {
+        return LdaStats.FORMAT;
+    }
+}
