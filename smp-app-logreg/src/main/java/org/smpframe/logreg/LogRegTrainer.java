@@ -10,8 +10,8 @@ import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.SmpSession;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.LabeledDataset;
+import org.smpframe.linear.CoordinateSchedulers;
 import org.smpframe.linear.RegularizationPath;
-import org.smpframe.schedulers.Schedulers;
 
 /**
  * Fits a sparse logistic regression, for one λ or along a regularization path, on any {@link SmpRuntime}.
@@ -59,7 +59,7 @@ public final class LogRegTrainer {
             long updates = 0;
             for (int stage = 0; stage < lambdas.length; stage++) {
                 aggregator.setLambda(lambdas[stage]);
-                Scheduler scheduler = Schedulers.create(config.scheduler(), config.scheduling());
+                Scheduler scheduler = CoordinateSchedulers.create(config.scheduler(), config.scheduling());
                 final int s = stage;
                 final double secondsBefore = seconds;
                 final long roundsBefore = rounds;

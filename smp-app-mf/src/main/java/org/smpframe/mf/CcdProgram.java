@@ -26,6 +26,7 @@ public final class CcdProgram implements SmpProgram<RatingCount, RatingCount, Mf
     private final CyclePlan plan;
     private final MfObjective objective;
     private int numWorkers;
+    private int workersCreated;
     private int[] userBounds;
     private int[] itemBounds;
     private int[] blockOfItem;
@@ -74,13 +75,19 @@ public final class CcdProgram implements SmpProgram<RatingCount, RatingCount, Mf
     }
 
     private void layout(int p) {
-        if (numWorkers == p) {
+        if (numWorkers == p && workersCreated < p) {
+            workersCreated++;
             return;
+        }
+        if (workersCreated >= p) {
+            throw new IllegalStateException("a CcdProgram runs in one session: its workers hold the user factors "
+                    + "and residuals; create a new program for a new session");
         }
         if (numWorkers != 0) {
             throw new IllegalStateException("workers already created for " + numWorkers + " workers, not " + p);
         }
         numWorkers = p;
+        workersCreated = 1;
         userBounds = BalancedRanges.of(problem.userCounts, p);
         int numBlocks = Math.max(1, Math.min(problem.numItems, p * config.blocksPerWorker()));
         itemBounds = BalancedRanges.of(problem.itemCounts, numBlocks);

@@ -106,6 +106,11 @@ final class CcdWorker implements WorkerTask<RatingCount, RatingCount, MfStats>, 
             testSse = 0;
             itemPenalty = 0;
         }
+        if (!updatesH && step == 0) {
+            // A cycle starts from zero sums, also after a run that stopped part-way through one.
+            Arrays.fill(sumRw, 0);
+            Arrays.fill(sumH2, 0);
+        }
         long visited = 0;
         int[] blocks = schedule.params();
         for (int i = schedule.from(worker); i < schedule.to(worker); i++) {
@@ -197,8 +202,6 @@ final class CcdWorker implements WorkerTask<RatingCount, RatingCount, MfStats>, 
             double d = lambda * userWeight[i] + sumH2[i];
             w[tw + i] = d > 0 ? sumRw[i] / d : 0;
         }
-        Arrays.fill(sumRw, 0);
-        Arrays.fill(sumH2, 0);
     }
 
     private void sumIntoBlock(int b, ItemBlock block, int t, boolean measuring) {

@@ -37,8 +37,13 @@ public record MfConfig(int rank, double lambda, Regularization regularization, b
         if (innerIterations < 1) {
             throw new IllegalArgumentException("inner iterations must be >= 1, got " + innerIterations);
         }
-        if (blocksPerWorker < 1) {
-            throw new IllegalArgumentException("blocks per worker must be >= 1, got " + blocksPerWorker);
+        if (blocksPerWorker < 1 || blocksPerWorker > 64) {
+            // Each cell keeps a row pointer per user of its worker: many blocks cost memory and passes.
+            throw new IllegalArgumentException("blocks per worker must be in 1 .. 64, got " + blocksPerWorker);
+        }
+        if (rank > 100_000 || (long) rank * innerIterations > 10_000_000) {
+            throw new IllegalArgumentException("rank (" + rank + ") times inner iterations (" + innerIterations
+                    + ") is beyond what a factorization can use (rank <= 100000, product <= 10^7)");
         }
         if (!(tolerance >= 0 && tolerance < 1)) {
             throw new IllegalArgumentException("tolerance must be in [0, 1), got " + tolerance);
@@ -79,7 +84,7 @@ public record MfConfig(int rank, double lambda, Regularization regularization, b
     /**
      * Defaults: rank 10, λ 0.05 weighted, no biases, rotation, 20 iterations of 3 inner alternations (enough on
      * MovieLens-sized data; more inner iterations fit each column more exactly but cost a pass each), one
-     * block per worker, no tolerance stop; SGD: step 0.01, decay 0.1, 10 merges per epoch; init scale 0.1,
+     * block per worker, no tolerance stop; SGD: step 0.03, decay 0.05, 10 merges per epoch; init scale 0.1,
      * seed 1, no time limit.
      */
     public static final class Builder {
@@ -92,8 +97,8 @@ public record MfConfig(int rank, double lambda, Regularization regularization, b
         private int innerIterations = 3;
         private int blocksPerWorker = 1;
         private double tolerance;
-        private double learningRate = 0.01;
-        private double decay = 0.1;
+        private double learningRate = 0.03;
+        private double decay = 0.05;
         private int mergesPerEpoch = 10;
         private double initScale = 0.1;
         private long seed = 1;

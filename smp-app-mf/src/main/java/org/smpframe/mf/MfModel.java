@@ -44,6 +44,7 @@ public final class MfModel {
     private final IdMap userIds;
     private final IdMap itemIds;
     private final Map<String, String> info = new LinkedHashMap<>();
+    private double meanRating = Double.NaN;
     private int[] ratedPtr;
     private int[] rated;
 
@@ -136,6 +137,27 @@ public final class MfModel {
         return s;
     }
 
+    /**
+     * The mean training rating: the best guess for a user or item the model has not seen (with biases the model
+     * adds the known side's bias). NaN if not recorded.
+     */
+    public double meanRating() {
+        return meanRating;
+    }
+
+    void setMeanRating(double v) {
+        meanRating = v;
+    }
+
+    /** The prediction when user {@code u} or item {@code j} (either may be -1: unknown) is not in the model. */
+    public double fallbackPrediction(int u, int j) {
+        double base = Double.isNaN(meanRating) ? mean : meanRating;
+        if (!columns.biases()) {
+            return base;
+        }
+        return mean + (u >= 0 ? userBias(u) : 0) + (j >= 0 ? itemBias(j) : 0);
+    }
+
     /** Records which items each user rated in training (triples by dense index), for {@link #recommend}. */
     public void setRated(int[] users, int[] items) {
         int n = userIds.size();
@@ -199,7 +221,8 @@ public final class MfModel {
         Files.createDirectories(dir);
         AtomicFiles.write(dir.resolve(HEADER_FILE), out -> {
             out.write("format=" + FORMAT_NAME + "\nversion=" + VERSION + "\nrank=" + columns.rank() + "\nbiases="
-                    + columns.biases() + "\nmean=" + mean + "\n");
+                    + columns.biases() + "\nmean=" + mean + "\n" + (Double.isNaN(meanRating) ? "" : "mean_rating="
+                    + meanRating + "\n"));
             for (Map.Entry<String, String> e : info.entrySet()) {
                 out.write(e.getKey() + "=" + e.getValue().replace('\n', ' ') + "\n");
             }
@@ -265,8 +288,11 @@ public final class MfModel {
         double[] w = readFactors(dir.resolve(USER_FILE), columns, users, true);
         double[] h = readFactors(dir.resolve(ITEM_FILE), columns, items, false);
         MfModel model = new MfModel(columns, mean, w, h, users, items);
+        if (header.containsKey("mean_rating")) {
+            model.meanRating = finite(header, "mean_rating", headerFile);
+        }
         for (Map.Entry<String, String> e : header.entrySet()) {
-            if (!Arrays.asList("format", "version", "rank", "biases", "mean").contains(e.getKey())) {
+            if (!Arrays.asList("format", "version", "rank", "biases", "mean", "mean_rating").contains(e.getKey())) {
                 model.info.put(e.getKey(), e.getValue());
             }
         }

@@ -19,6 +19,7 @@ final class MfObjective {
     private final double lambda;
     private final double tolerance;
     private double previous = Double.NaN;
+    private long previousIteration;
 
     MfObjective(double lambda, double tolerance) {
         this.lambda = lambda;
@@ -47,11 +48,14 @@ final class MfObjective {
                     + " (objective " + objective + "); for the hogwild SGD baseline lower --learning-rate");
         }
         boolean converged = false;
-        if (tolerance > 0 && iteration > 0 && Double.isFinite(previous)) {
+        // Only a newly completed iteration can show the decrease: an evaluation between two (a run stopped
+        // part-way) repeats the last one's numbers.
+        if (tolerance > 0 && iteration > previousIteration && Double.isFinite(previous)) {
             converged = previous - objective <= tolerance * Math.abs(previous);
         }
-        if (iteration > 0) {
+        if (iteration > previousIteration) {
             previous = objective;
+            previousIteration = iteration;
         }
         return Evaluation.objective(iteration == 0 ? Double.NaN : objective)
                 .put(TRAIN_RMSE, n == 0 ? Double.NaN : Math.sqrt(sse / n))
@@ -61,10 +65,5 @@ final class MfObjective {
                 .put(ITERATION, iteration)
                 .converged(converged)
                 .build();
-    }
-
-    /** Forgets the previous objective (a new run starts). */
-    void reset() {
-        previous = Double.NaN;
     }
 }

@@ -6,7 +6,9 @@ import org.smpframe.data.Ratings;
 /**
  * Training (and optionally test) ratings as the MF programs use them: dense user and item indices, rating
  * counts per user and item (the weights of the penalty and the load of each shard), and the global mean.
- * Test ratings must use the training id maps (read them with unknown ids skipped).
+ * Test ratings must use the training id maps (read them with unknown ids skipped). Test ratings of a user or
+ * item without training ratings (a random split can leave some) are left out and counted: the model knows
+ * nothing about them, and scoring its zero factors would only add noise to the test RMSE.
  */
 public final class MfProblem {
     final int numUsers;
@@ -17,6 +19,7 @@ public final class MfProblem {
     final int[] testUsers;
     final int[] testItems;
     final float[] testValues;
+    final int coldTestRatings;
     final int[] userCounts;
     final int[] itemCounts;
     final double mean;
@@ -31,18 +34,6 @@ public final class MfProblem {
         this.values = train.values();
         this.userIds = train.userIds();
         this.itemIds = train.itemIds();
-        if (test != null) {
-            if (test.userIds() != train.userIds() || test.itemIds() != train.itemIds()) {
-                throw new IllegalArgumentException("test ratings must be read with the training id maps");
-            }
-            this.testUsers = test.users();
-            this.testItems = test.items();
-            this.testValues = test.values();
-        } else {
-            this.testUsers = new int[0];
-            this.testItems = new int[0];
-            this.testValues = new float[0];
-        }
         this.userCounts = new int[numUsers];
         this.itemCounts = new int[numItems];
         double sum = 0;
@@ -52,6 +43,27 @@ public final class MfProblem {
             sum += values[r];
         }
         this.mean = users.length == 0 ? 0 : sum / users.length;
+        if (test != null && (test.userIds() != train.userIds() || test.itemIds() != train.itemIds())) {
+            throw new IllegalArgumentException("test ratings must be read with the training id maps");
+        }
+        int n = test == null ? 0 : test.size();
+        int[] tu = new int[n];
+        int[] ti = new int[n];
+        float[] tv = new float[n];
+        int kept = 0;
+        for (int r = 0; r < n; r++) {
+            int u = test.user(r);
+            int j = test.item(r);
+            if (u < numUsers && j < numItems && userCounts[u] > 0 && itemCounts[j] > 0) {
+                tu[kept] = u;
+                ti[kept] = j;
+                tv[kept++] = test.rating(r);
+            }
+        }
+        this.testUsers = java.util.Arrays.copyOf(tu, kept);
+        this.testItems = java.util.Arrays.copyOf(ti, kept);
+        this.testValues = java.util.Arrays.copyOf(tv, kept);
+        this.coldTestRatings = n - kept;
     }
 
     /**
@@ -78,8 +90,14 @@ public final class MfProblem {
         return users.length;
     }
 
+    /** Test ratings scored (those of users and items with training ratings). */
     public int numTestRatings() {
         return testUsers.length;
+    }
+
+    /** Test ratings left out because their user or item has no training rating. */
+    public int coldTestRatings() {
+        return coldTestRatings;
     }
 
     /** Mean training rating (the global offset of the model with biases). */

@@ -42,14 +42,16 @@ public final class MfTrainer {
                 int perIteration = program.roundsPerIteration(runtime.numWorkers());
                 RunSummary summary = session.run(Schedulers.create("rotation", SchedulerSettings.defaults()),
                         options(perIteration), listener);
-                return new MfResult(withInfo(program.model(), problem, summary), summary, config.method());
+                return new MfResult(withInfo(program.model(), problem, summary), summary, config.method(),
+                        problem.numTestRatings(), problem.coldTestRatings());
             }
         }
         SgdProgram program = new SgdProgram(problem, config);
         try (SmpSession session = runtime.open(program)) {
             RunSummary summary = session.run(Schedulers.create("cyclic", SchedulerSettings.defaults()),
                     options(program.roundsPerIteration()), listener);
-            return new MfResult(withInfo(program.model(), problem, summary), summary, config.method());
+            return new MfResult(withInfo(program.model(), problem, summary), summary, config.method(),
+                        problem.numTestRatings(), problem.coldTestRatings());
         }
     }
 
@@ -68,6 +70,7 @@ public final class MfTrainer {
 
     private MfModel withInfo(MfModel model, MfProblem problem, RunSummary summary) {
         model.setRated(problem.users, problem.items);
+        model.setMeanRating(problem.mean);
         var info = model.info();
         info.put("method", config.method().cliName());
         info.put("lambda", Double.toString(config.lambda()));

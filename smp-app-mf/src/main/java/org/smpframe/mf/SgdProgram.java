@@ -28,6 +28,7 @@ public final class SgdProgram implements SmpProgram<ItemRows, ItemRows, MfStats>
     private final MfObjective objective;
     private int round;
     private int numWorkers;
+    private int workersCreated;
     private int[] userBounds;
     private UserFactorParts userParts;
     private double[] initialW;
@@ -62,6 +63,11 @@ public final class SgdProgram implements SmpProgram<ItemRows, ItemRows, MfStats>
 
     @Override
     public WorkerTask<ItemRows, ItemRows, MfStats> createWorker(int worker, int numWorkers) {
+        if (workersCreated == this.numWorkers && this.numWorkers != 0) {
+            throw new IllegalStateException("an SgdProgram runs in one session: its workers hold the user factors; "
+                    + "create a new program for a new session");
+        }
+        workersCreated++;
         if (this.numWorkers == 0) {
             this.numWorkers = numWorkers;
             userBounds = BalancedRanges.of(problem.userCounts, numWorkers);

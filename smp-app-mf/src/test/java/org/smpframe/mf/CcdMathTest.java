@@ -118,4 +118,36 @@ class CcdMathTest {
         assertThat(r.testRmse()).isLessThan(0.115);
         assertThat(r.trainRmse()).isLessThan(0.105);
     }
+
+    /** A random split can leave users without training ratings: their test ratings are left out, not scored. */
+    @Test
+    void testRatingsOfUsersWithoutTrainingRatingsAreLeftOutAndCounted() {
+        Ratings all = SMALL;
+        int[] idx = new int[all.size()];
+        int[] testIdx = new int[all.size()];
+        int nTrain = 0;
+        int nTest = 0;
+        for (int k = 0; k < all.size(); k++) {
+            if (all.user(k) == 0) {
+                testIdx[nTest++] = k; // user 0 only in the test set
+            } else {
+                idx[nTrain++] = k;
+            }
+        }
+        Ratings train = all.subset(java.util.Arrays.copyOf(idx, nTrain), "train");
+        Ratings test = all.subset(java.util.Arrays.copyOf(testIdx, nTest), "test");
+        MfResult r = fit(train, test, MfConfig.builder().rank(2).iterations(2).build(), 2, null);
+        assertThat(r.coldTestRatings()).isEqualTo(nTest);
+        assertThat(r.testRatings()).isZero();
+    }
+
+    @Test
+    void aProgramRunsInOneSessionOnly() {
+        CcdProgram program = new CcdProgram(MfProblem.of(SMALL, null), MfConfig.builder().rank(2).build());
+        try (EmbeddedRuntime runtime = new EmbeddedRuntime(2)) {
+            runtime.open(program).close();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.open(program))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("one session");
+        }
+    }
 }

@@ -43,6 +43,9 @@ final class MfRecommendCommand implements Callable<Integer> {
                     .append(String.format(Locale.ROOT, "%.4f", m.predict(u, j))).append('\n');
         }
         System.out.print(b);
+        if (rank == 1) {
+            System.err.println("user '" + user + "' rated every item in training: nothing left to recommend");
+        }
         return SmpCommand.EXIT_OK;
     }
 

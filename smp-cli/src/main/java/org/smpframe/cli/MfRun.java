@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.smpframe.api.Evaluation;
+import org.smpframe.api.RunSummary;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.AtomicFiles;
 import org.smpframe.data.Ratings;
@@ -46,11 +47,17 @@ final class MfRun {
         MfResult result;
         try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers); progress) {
             result = new MfTrainer(config).fit(train, test, runtime, p -> {
-                points.add(p);
-                progress.onEvaluation(event(p));
+                // A run stopped part-way through an iteration is evaluated once more with the last iteration's
+                // numbers: one trace line per completed iteration.
+                if (p.evaluation().get("iteration") > 0 && (points.isEmpty()
+                        || p.evaluation().get("iteration") > points.get(points.size() - 1).evaluation().get("iteration"))) {
+                    points.add(p);
+                    progress.onEvaluation(event(p));
+                }
             });
             TracePoint last = result.summary().last();
-            progress.onStageEnd(event(last), true, result.summary().reason().toString());
+            progress.onStageEnd(event(last), result.summary().reason() == RunSummary.StopReason.CONVERGED,
+                    result.summary().reason().toString());
         }
         Files.createDirectories(out);
         AtomicFiles.write(out.resolve("trace.csv"), w -> {
@@ -62,8 +69,10 @@ final class MfRun {
                         + e.get("penalty") + "\n");
             }
         });
-        TracePlot.writeRunPlots(out.resolve("trace.csv"), "smp mf, " + config.method().cliName() + ", rank "
-                + config.rank() + ", " + workers + " workers");
+        if (!points.isEmpty()) {
+            TracePlot.writeRunPlots(out.resolve("trace.csv"), "smp mf, " + config.method().cliName() + ", rank "
+                    + config.rank() + ", " + workers + " workers");
+        }
         result.model().info().put("train", train.source().replaceAll("\\s", "_"));
         result.model().save(out.resolve("model"));
         ByteArrayOutputStream summary = new ByteArrayOutputStream();
@@ -90,20 +99,23 @@ final class MfRun {
         stdout.printf(Locale.ROOT, "method       %s, rank %d, lambda %.6g (%s)%s%n", config.method().cliName(),
                 config.rank(), config.lambda(), config.regularization().name().toLowerCase(Locale.ROOT),
                 config.biases() ? ", with biases" : "");
+        long done = (long) r.last().get("iteration");
         String why = switch (r.summary().reason()) {
             case MAX_ROUNDS -> "all requested";
             case CONVERGED -> "converged: last decrease below --tolerance";
-            case TIME_LIMIT -> "stopped by --time-limit";
+            case TIME_LIMIT -> done == 0 ? "stopped by --time-limit before the first iteration ended"
+                    : "stopped by --time-limit; the numbers are those of the last complete iteration, the saved"
+                    + " model is a little further on";
         };
-        stdout.printf(Locale.ROOT, "iterations   %d (%s) in %.3f s%n", (long) r.last().get("iteration"), why,
-                r.summary().seconds());
+        stdout.printf(Locale.ROOT, "iterations   %d (%s) in %.3f s%n", done, why, r.summary().seconds());
         stdout.printf(Locale.ROOT, "objective    %.10g%n", r.objective());
         stdout.printf(Locale.ROOT, "train RMSE   %.6f  (%d ratings, %d users, %d items)%n", r.trainRmse(), train.size(),
                 train.numUsers(), train.numItems());
         if (test != null) {
-            stdout.printf(Locale.ROOT, "test RMSE    %.6f  (%d ratings%s)%n", r.testRmse(), test.size(),
-                    test.skippedUnknown() > 0 ? String.format(Locale.ROOT,
-                            "; %d skipped: user or item not in the training data", test.skippedUnknown()) : "");
+            long skipped = test.skippedUnknown() + r.coldTestRatings();
+            stdout.printf(Locale.ROOT, "test RMSE    %.6f  (%d ratings%s)%n", r.testRmse(), r.testRatings(),
+                    skipped > 0 ? String.format(Locale.ROOT,
+                            "; %d skipped: user or item without training ratings", skipped) : "");
         }
         stdout.printf(Locale.ROOT, "written to   %s (model/, trace.csv, objective-vs-*.png/svg, config.json, "
                 + "summary.txt)%n", out);

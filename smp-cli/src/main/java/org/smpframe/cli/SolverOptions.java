@@ -1,7 +1,7 @@
 package org.smpframe.cli;
 
+import org.smpframe.linear.CoordinateSchedulers;
 import org.smpframe.schedulers.SchedulerSettings;
-import org.smpframe.schedulers.Schedulers;
 import picocli.CommandLine.Option;
 
 /** Options every coordinate-descent app shares: workers, scheduler, pipeline and limits. */
@@ -85,7 +85,7 @@ final class SolverOptions {
         if (workers < 1) {
             throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
         }
-        Schedulers.create(scheduler, scheduling()); // unknown names and invalid settings fail here
+        CoordinateSchedulers.create(scheduler, scheduling()); // unknown names, the rotation and invalid settings fail here
     }
 
     /** The scheduler settings; call {@link #resolve} first. */

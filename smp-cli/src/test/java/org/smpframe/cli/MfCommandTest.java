@@ -120,4 +120,45 @@ class MfCommandTest {
         assertThat(Files.readAllLines(second.resolve("model").resolve(MfModel.ITEM_FILE)))
                 .isEqualTo(Files.readAllLines(first.resolve("model").resolve(MfModel.ITEM_FILE)));
     }
+
+    @Test
+    void aTimeLimitBeforeTheFirstIterationStillSavesTheModelAndSaysSo() throws IOException {
+        Path data = ratings("u.data", 6);
+        Path out = dir.resolve("short");
+        CliOutcome o = run("mf", "--ratings", data.toString(), "--rank", "2", "--time-limit", "1e-9", "--quiet",
+                "--out", out.toString());
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).contains("stopped by --time-limit before the first iteration ended");
+        assertThat(out.resolve("model").resolve(MfModel.HEADER_FILE)).exists();
+        assertThat(Files.readAllLines(out.resolve("trace.csv"))).containsExactly(MfRun.TRACE_HEADER);
+    }
+
+    @Test
+    void predictReadsCompressedRatingsWithAHeaderAndTrimsFields() throws IOException {
+        Path data = ratings("u.data", 7);
+        Path out = dir.resolve("run");
+        assertThat(run("mf", "--ratings", data.toString(), "--rank", "2", "--biases", "--iterations", "3", "--quiet",
+                "--out", out.toString()).exitCode()).isZero();
+        Path pairs = dir.resolve("pairs.csv.gz");
+        try (var w = new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(Files.newOutputStream(pairs)),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            w.write("userId, movieId, rating\nu1, i2, 3.5\nnobody, i2, 4\n");
+        }
+        CliOutcome p = run("predict", "--model", out.toString(), "--data", pairs.toString());
+        assertThat(p.exitCode()).as(p.err()).isZero();
+        assertThat(p.out().lines().toList()).hasSize(2);
+        assertThat(p.stderr()).contains("pairs 2  unknown user or item 1").contains("RMSE");
+        MfModel m = MfModel.load(out.resolve("model"));
+        assertThat(Double.parseDouble(p.out().lines().toList().get(1).split("\t")[2]))
+                .isEqualTo(m.fallbackPrediction(-1, m.itemIds().indexOf("i2")));
+    }
+
+    @Test
+    void coordinateDescentAppsRefuseTheRotation() throws IOException {
+        CliOutcome o = run("lasso", "--train", "../data/diabetes.libsvm", "--lambda", "1", "--scheduler", "rotation",
+                "--out", dir.resolve("x").toString());
+        assertThat(o.exitCode()).isEqualTo(SmpCommand.EXIT_BAD_INPUT);
+        assertThat(o.err()).contains("rotation schedule").doesNotContain("Exception");
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
 }

@@ -72,10 +72,10 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
         long round = 0;
         TracePoint last = null;
         StopReason reason;
-        if (blocks != null) {
-            blocks.takeAll();
-        }
         try (SchedulePipeline pipeline = SchedulePipeline.create(scheduler, options.pipelineDepth())) {
+            if (blocks != null) {
+                blocks.takeAll();
+            }
             while (true) {
                 if (round >= options.maxRounds()) {
                     reason = StopReason.MAX_ROUNDS;
