@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SmpCommand.Version.class,
         description = "Scheduled model-parallel machine learning.",
-        subcommands = {LassoCommand.class, LogRegCommand.class, MfCommand.class, PredictCommand.class, PlotCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {LassoCommand.class, LogRegCommand.class, MfCommand.class, LdaCommand.class, PredictCommand.class, PlotCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "2:bad input or usage (file, line and reason are printed)",
             "3:the optimization diverged (the message says which setting to change)", "1:internal error"})

@@ -16,6 +16,11 @@
  *       ({@link org.smpframe.data.RatingsFormat}) into {@link org.smpframe.data.Ratings} (triples on primitive
  *       arrays), with external ids mapped to dense indices and back ({@link org.smpframe.data.IdMap}), and
  *       seeded train/test splits ({@link org.smpframe.data.RatingsSplit}).</li>
+ *   <li>{@link org.smpframe.data.CorpusReader}: UCI bag-of-words, LDA-C and plain-text corpora
+ *       ({@link org.smpframe.data.CorpusFormat}, detected from the first lines) into a
+ *       {@link org.smpframe.data.Corpus} (token word ids per document on primitive arrays, with the
+ *       vocabulary as an {@link org.smpframe.data.IdMap}); the text tokenizer lower-cases, drops short
+ *       tokens, numbers, stop words (a built-in English list or a file) and rare words.</li>
  *   <li>{@link org.smpframe.data.AtomicFiles}: crash-safe file replacement for every output.</li>
  * </ul>
  */

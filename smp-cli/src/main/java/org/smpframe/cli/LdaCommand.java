@@ -1,0 +1,113 @@
+package org.smpframe.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.smpframe.data.Corpus;
+import org.smpframe.lda.LdaConfig;
+import org.smpframe.lda.LdaMethod;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code smp lda}: train a topic model; {@code smp lda infer} applies one to new documents. */
+@Command(name = "lda", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = LdaInferCommand.class,
+        description = {
+            "Train an LDA topic model, scheduled model-parallel (vocabulary blocks rotate).",
+            "Collapsed Gibbs sampling with the SparseLDA sampler; the joint log-likelihood",
+            "log p(w, z) is traced. Writes model/ (word-topic counts, top words, document",
+            "topics), trace.csv and plots to --out. Then: smp lda infer --model DIR ..."})
+final class LdaCommand implements Callable<Integer> {
+    @Mixin
+    CorpusOptions input;
+
+    @Option(names = "--topics", paramLabel = "K", defaultValue = "100", description = "Number of topics (default: ${DEFAULT-VALUE}).")
+    int topics;
+
+    @Option(names = "--alpha", paramLabel = "A",
+            description = "Symmetric document-topic prior, per topic (default: 50/K).")
+    Double alpha;
+
+    @Option(names = "--beta", paramLabel = "B", defaultValue = "0.01", description = "Symmetric topic-word prior (default: ${DEFAULT-VALUE}).")
+    double beta;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "200", description = "Gibbs sweeps (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--eval-every", paramLabel = "N", defaultValue = "10",
+            description = "Compute the log-likelihood every N iterations (default: ${DEFAULT-VALUE}).")
+    int evalEvery;
+
+    @Option(names = "--workers", paramLabel = "P", description = "Worker threads (default: the number of cores).")
+    Integer workers;
+
+    @Option(names = "--scheduler", paramLabel = "NAME", defaultValue = "rotation",
+            description = "rotation (vocabulary blocks rotate around the workers) or data-parallel (AD-LDA: every worker samples all words against a copy merged once per iteration; the baseline) (default: ${DEFAULT-VALUE}).")
+    String scheduler;
+
+    @Option(names = "--blocks-per-worker", paramLabel = "M", defaultValue = "1",
+            description = "Vocabulary blocks per worker in the rotation (default: ${DEFAULT-VALUE}).")
+    int blocksPerWorker;
+
+    @Option(names = "--test-fraction", paramLabel = "F",
+            description = "Hold out this fraction of the documents and report their perplexity by document completion.")
+    Double testFraction;
+
+    @Option(names = "--top-words", paramLabel = "N", defaultValue = "20", description = "Words per topic in top_words.txt (default: ${DEFAULT-VALUE}).")
+    int topWords;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "0", description = "Sampling time limit, 0 for none (default: ${DEFAULT-VALUE}).")
+    double timeLimit;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the initial topics, the samplers and the test split (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--verify-wire", description = "Encode and decode every message and block, as a distributed run would (slower).")
+    boolean verifyWire;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (created if needed).")
+    Path out;
+
+    @Mixin
+    OutputOptions output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (input.corpus == null || out == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required options: --corpus and --out (or a subcommand: infer)");
+        }
+        if (workers == null) {
+            workers = Runtime.getRuntime().availableProcessors();
+        }
+        if (workers < 1) {
+            throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
+        }
+        if (topWords < 1) {
+            throw new IllegalArgumentException("--top-words must be at least 1, got " + topWords);
+        }
+        LdaConfig config = LdaConfig.builder().topics(topics).alpha(alpha == null ? Double.NaN : alpha).beta(beta)
+                .method(LdaMethod.parse(scheduler)).iterations(iterations).evaluateEvery(evalEvery)
+                .blocksPerWorker(blocksPerWorker).seed(seed).timeLimitSeconds(timeLimit)
+                .verifyWireFormats(verifyWire).build();
+        Corpus corpus = input.read();
+        Corpus train = corpus;
+        Corpus test = null;
+        if (testFraction != null) {
+            Corpus[] split = corpus.split(testFraction, seed);
+            train = split[0];
+            test = split[1];
+        }
+        ProgressReporter progress = output.reporter("lda");
+        RunDirectory.writeStart(spec, out);
+        new LdaRun(config, workers, topWords, progress).execute(train, test, out, System.out);
+        return SmpCommand.EXIT_OK;
+    }
+}

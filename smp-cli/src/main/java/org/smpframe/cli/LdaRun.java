@@ -1,0 +1,121 @@
+package org.smpframe.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.smpframe.api.Evaluation;
+import org.smpframe.api.TracePoint;
+import org.smpframe.data.AtomicFiles;
+import org.smpframe.data.Corpus;
+import org.smpframe.lda.LdaConfig;
+import org.smpframe.lda.LdaModel;
+import org.smpframe.lda.LdaResult;
+import org.smpframe.lda.LdaTrainer;
+import org.smpframe.runtime.embedded.EmbeddedRuntime;
+
+/**
+ * A topic model trained from the command line on the embedded runtime: writes {@code model/} (see
+ * {@link LdaModel}), {@code trace.csv} (log-likelihood every few iterations) and plots, each file atomically;
+ * prints a summary with the first topics' top words to stdout, progress to stderr.
+ */
+final class LdaRun {
+    static final String TRACE_HEADER = "seconds,round,iteration,objective,ll_per_token,tokens_per_second";
+    private final LdaConfig config;
+    private final int workers;
+    private final int topWords;
+    private final ProgressReporter progress;
+
+    LdaRun(LdaConfig config, int workers, int topWords, ProgressReporter progress) {
+        this.config = config;
+        this.workers = workers;
+        this.topWords = topWords;
+        this.progress = progress;
+    }
+
+    LdaResult execute(Corpus train, Corpus test, Path out, PrintStream stdout) throws IOException {
+        progress.start(String.format(Locale.ROOT, "%s: %d documents, %d tokens, %d words%s; %d topics, %d workers, "
+                        + "scheduler %s", train.source(), train.numDocs(), train.numTokens(), train.vocabularySize(),
+                test == null ? "" : String.format(Locale.ROOT, "; %d test documents", test.numDocs()),
+                config.topics(), workers, config.method().cliName()));
+        List<TracePoint> points = new ArrayList<>();
+        LdaResult result;
+        try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers); progress) {
+            result = new LdaTrainer(config).fit(train, test, runtime, p -> {
+                // One trace line per measured iteration (a run stopped part-way repeats the last one).
+                if (p.evaluation().get("iteration") > 0 && (points.isEmpty()
+                        || p.evaluation().get("iteration") > points.get(points.size() - 1).evaluation().get("iteration"))) {
+                    points.add(p);
+                    progress.onEvaluation(event(p, train));
+                }
+            });
+            progress.onStageEnd(event(result.summary().last(), train), false, result.summary().reason().toString());
+        }
+        Files.createDirectories(out);
+        AtomicFiles.write(out.resolve("trace.csv"), w -> {
+            w.write(TRACE_HEADER + "\n");
+            for (TracePoint p : points) {
+                Evaluation e = p.evaluation();
+                long iteration = (long) e.get("iteration");
+                w.write(p.seconds() + "," + p.round() + "," + iteration + "," + e.objective() + ","
+                        + e.get("ll_per_token") + "," + (iteration * (double) train.numTokens() / p.seconds()) + "\n");
+            }
+        });
+        if (!points.isEmpty()) {
+            TracePlot.writeRunPlots(out.resolve("trace.csv"), "smp lda, " + config.method().cliName() + ", K = "
+                    + config.topics() + ", " + workers + " workers");
+        }
+        result.model().info().put("train", train.source().replaceAll("\\s", "_"));
+        result.model().save(out.resolve("model"), topWords);
+        ByteArrayOutputStream summary = new ByteArrayOutputStream();
+        printSummary(result, train, test, out, new PrintStream(summary, true, StandardCharsets.UTF_8));
+        String text = summary.toString(StandardCharsets.UTF_8);
+        stdout.print(text);
+        RunDirectory.writeSummary(out, text);
+        return result;
+    }
+
+    private ProgressReporter.Event event(TracePoint p, Corpus train) {
+        Evaluation e = p.evaluation();
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("iteration", e.get("iteration"));
+        values.put("tokens/s", e.get("iteration") * train.numTokens() / Math.max(1e-9, p.seconds()));
+        return new ProgressReporter.Event(0, 1, Double.NaN, p.round(), p.updates(), p.seconds(), e.objective(),
+                e.get("iteration") / config.iterations(), Double.NaN, values);
+    }
+
+    private void printSummary(LdaResult r, Corpus train, Corpus test, Path out, PrintStream stdout) {
+        double seconds = r.summary().seconds();
+        stdout.printf(Locale.ROOT, "method          %s, %d topics, alpha %.4g, beta %.4g%n", config.method().cliName(),
+                config.topics(), config.alpha(), config.beta());
+        stdout.printf(Locale.ROOT, "iterations      %d in %.2f s (%.3g tokens/s)%n", r.iterations(), seconds,
+                r.iterations() * (double) train.numTokens() / Math.max(1e-9, seconds));
+        stdout.printf(Locale.ROOT, "log-likelihood  %.8g (%.5f per token)%n", r.logLikelihood(),
+                r.logLikelihood() / train.numTokens());
+        if (test != null) {
+            stdout.printf(Locale.ROOT, "test perplexity %.2f  (document completion, %d documents)%n", r.perplexity(),
+                    test.numDocs());
+        }
+        LdaModel m = r.model();
+        int shown = Math.min(config.topics(), 10);
+        for (int k = 0; k < shown; k++) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "topic %-3d      ", k));
+            for (int w : m.topWords(k, 8)) {
+                line.append(m.vocabulary().id(w)).append(' ');
+            }
+            stdout.println(line.toString().stripTrailing());
+        }
+        if (shown < config.topics()) {
+            stdout.printf(Locale.ROOT, "...             (all %d topics in model/top_words.txt)%n", config.topics());
+        }
+        stdout.printf(Locale.ROOT, "written to      %s (model/, trace.csv, objective-vs-*.png/svg, config.json, "
+                + "summary.txt)%n", out);
+    }
+}
