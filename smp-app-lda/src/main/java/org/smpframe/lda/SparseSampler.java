@@ -7,13 +7,15 @@ import java.util.SplittableRandom;
  * token), by the SparseLDA bucket decomposition (Yao, Mimno and McCallum, KDD 2009), the sampler Mallet uses:
  * the mass splits into
  * <ul>
- *   <li>s = Σ_k αβ/(n_k + Vβ), the same for every token, kept up to date as totals change;</li>
+ *   <li>s = Σ_k αβ/(n_k + Vβ), the same for every token, kept in a Fenwick tree over the topics, so that
+ *       a change of n_k costs O(log K) and a draw from s costs O(log K) instead of Mallet's O(K) scan;</li>
  *   <li>r = Σ_{k: n_dk &gt; 0} β n_dk/(n_k + Vβ), kept up to date while a document is sampled;</li>
  *   <li>q = Σ_{k: n_wk &gt; 0} (α + n_dk)/(n_k + Vβ) · n_wk, summed over the word's nonzero topics.</li>
  * </ul>
  * Most of the mass is in q, whose sum costs the number of topics the word has (sorted by count, so its draw
- * usually stops after a few); r costs the topics the document has; s is hit rarely and then scans all K. The
- * per-token cost therefore grows with the sparsity of the counts, not with K. Exact: every draw is from the
+ * usually stops after a few); r costs the topics the document has; s costs log K. The per-token cost therefore
+ * grows with the sparsity of the counts, not with K (the s bucket's share of the mass grows with K: with a
+ * linear scan it made K = 5000 cost 6.6 times K = 1000 on AP). Exact: every draw is from the
  * true conditional, which the tests check against the formula.
  *
  * <p>One sampler per worker thread. It keeps the worker's view of the topic totals n_k and the current document's
@@ -32,6 +34,10 @@ final class SparseSampler {
     private int numDocTopics;
     private final double[] qTerms;
     private final SplittableRandom rng;
+    /** Fenwick tree over the topics of αβ/(n_k + Vβ): node i sums the values of topics (i - lowbit(i), i]. */
+    private final double[] smooth;
+    private final double[] smoothValue;
+    private final int topBit;
     private double s;
     private double r;
 
@@ -50,18 +56,45 @@ final class SparseSampler {
         this.docTopicPos = new int[numTopics];
         this.qTerms = new double[numTopics];
         this.rng = new SplittableRandom(seed);
+        this.smooth = new double[numTopics + 1];
+        this.smoothValue = new double[numTopics];
+        this.topBit = Integer.highestOneBit(numTopics);
         refreshTotals();
     }
 
     /** Recomputes what depends on the totals after they were replaced (reconciliation); outside a document. */
     void refreshTotals() {
-        double sum = 0;
+        java.util.Arrays.fill(smooth, 0);
         for (int k = 0; k < numTopics; k++) {
             double d = totals[k] + betaSum;
-            sum += alpha * beta / d;
+            smoothValue[k] = alpha * beta / d;
+            smooth[k + 1] = smoothValue[k];
             coef[k] = alpha / d;
         }
+        // Linear-time build: each node passes its sum up to its parent. Rebuilding (every sub-round) also clears
+        // the rounding the incremental updates accumulate.
+        double sum = 0;
+        for (int i = 1; i <= numTopics; i++) {
+            sum += smoothValue[i - 1];
+            int parent = i + (i & -i);
+            if (parent <= numTopics) {
+                smooth[parent] += smooth[i];
+            }
+        }
         s = sum;
+    }
+
+    /** The topic where the prefix sum of the s values first exceeds {@code u}. */
+    private int smoothDraw(double u) {
+        int pos = 0;
+        for (int step = topBit; step > 0; step >>= 1) {
+            int next = pos + step;
+            if (next <= numTopics && smooth[next] <= u) {
+                u -= smooth[next];
+                pos = next;
+            }
+        }
+        return Math.min(pos, numTopics - 1);
     }
 
     /** Starts a document whose tokens' topics are {@code z[from .. to)} (all its tokens, in any block). */
@@ -143,15 +176,7 @@ final class SparseSampler {
                 }
             }
         } else {
-            u -= r;
-            topic = numTopics - 1;
-            for (int k = 0; k < numTopics; k++) {
-                u -= alpha * beta / (totals[k] + betaSum);
-                if (u < 0) {
-                    topic = k;
-                    break;
-                }
-            }
+            topic = smoothDraw(u - r);
         }
         change(topic, +1);
         rows.increment(local, topic);
@@ -162,15 +187,20 @@ final class SparseSampler {
     private void change(int topic, int delta) {
         int nd = docCounts[topic];
         double d = totals[topic] + betaSum;
-        s -= alpha * beta / d;
         r -= beta * nd / d;
         nd += delta;
         docCounts[topic] = nd;
         totals[topic] += delta;
         d = totals[topic] + betaSum;
-        s += alpha * beta / d;
         r += beta * nd / d;
         coef[topic] = (alpha + nd) / d;
+        double value = alpha * beta / d;
+        double change = value - smoothValue[topic];
+        smoothValue[topic] = value;
+        s += change;
+        for (int i = topic + 1; i <= numTopics; i += i & -i) {
+            smooth[i] += change;
+        }
         if (delta > 0 && nd == 1) {
             docTopicPos[topic] = numDocTopics;
             docTopics[numDocTopics++] = topic;
