@@ -7,13 +7,13 @@ import java.util.SplittableRandom;
  * token), by the SparseLDA bucket decomposition (Yao, Mimno and McCallum, KDD 2009), the sampler Mallet uses:
  * the mass splits into
  * <ul>
- *   <li>s = Σ_k αβ/(n_k + Vβ), the same for every token, kept in a Fenwick tree over the topics, so that
- *       a change of n_k costs O(log K) and a draw from s costs O(log K) instead of Mallet's O(K) scan;</li>
+ *   <li>s = Σ_k αβ/(n_k + Vβ), the same for every token, kept as sums over √K groups of topics, so that a
+ *       change of n_k costs O(1) and a draw from s (rare) O(√K) instead of Mallet's O(K) scan;</li>
  *   <li>r = Σ_{k: n_dk &gt; 0} β n_dk/(n_k + Vβ), kept up to date while a document is sampled;</li>
  *   <li>q = Σ_{k: n_wk &gt; 0} (α + n_dk)/(n_k + Vβ) · n_wk, summed over the word's nonzero topics.</li>
  * </ul>
  * Most of the mass is in q, whose sum costs the number of topics the word has (sorted by count, so its draw
- * usually stops after a few); r costs the topics the document has; s costs log K. The per-token cost therefore
+ * usually stops after a few); r costs the topics the document has; s costs √K when hit. The per-token cost therefore
  * grows with the sparsity of the counts, not with K (the s bucket's share of the mass grows with K: with a
  * linear scan it made K = 5000 cost 6.6 times K = 1000 on AP). Exact: every draw is from the
  * true conditional, which the tests check against the formula.
@@ -28,16 +28,18 @@ final class SparseSampler {
     private final double betaSum;
     private final int[] totals;
     private final double[] coef;
+    /** 1/(n_k + Vβ), so that a count change costs one division, not four. */
+    private final double[] inv;
     private final int[] docCounts;
     private final int[] docTopics;
     private final int[] docTopicPos;
     private int numDocTopics;
     private final double[] qTerms;
     private final SplittableRandom rng;
-    /** Fenwick tree over the topics of αβ/(n_k + Vβ): node i sums the values of topics (i - lowbit(i), i]. */
-    private final double[] smooth;
+    /** αβ/(n_k + Vβ) per topic, and its sums over groups of {@code groupSize} consecutive topics. */
     private final double[] smoothValue;
-    private final int topBit;
+    private final double[] groupSum;
+    private final int groupSize;
     private double s;
     private double r;
 
@@ -51,50 +53,49 @@ final class SparseSampler {
         this.betaSum = beta * vocabularySize;
         this.totals = totals;
         this.coef = new double[numTopics];
+        this.inv = new double[numTopics];
         this.docCounts = new int[numTopics];
         this.docTopics = new int[numTopics];
         this.docTopicPos = new int[numTopics];
         this.qTerms = new double[numTopics];
         this.rng = new SplittableRandom(seed);
-        this.smooth = new double[numTopics + 1];
         this.smoothValue = new double[numTopics];
-        this.topBit = Integer.highestOneBit(numTopics);
+        this.groupSize = (int) Math.ceil(Math.sqrt(numTopics));
+        this.groupSum = new double[(numTopics + groupSize - 1) / groupSize];
         refreshTotals();
     }
 
     /** Recomputes what depends on the totals after they were replaced (reconciliation); outside a document. */
     void refreshTotals() {
-        java.util.Arrays.fill(smooth, 0);
-        for (int k = 0; k < numTopics; k++) {
-            double d = totals[k] + betaSum;
-            smoothValue[k] = alpha * beta / d;
-            smooth[k + 1] = smoothValue[k];
-            coef[k] = alpha / d;
-        }
-        // Linear-time build: each node passes its sum up to its parent. Rebuilding (every sub-round) also clears
-        // the rounding the incremental updates accumulate.
+        java.util.Arrays.fill(groupSum, 0);
         double sum = 0;
-        for (int i = 1; i <= numTopics; i++) {
-            sum += smoothValue[i - 1];
-            int parent = i + (i & -i);
-            if (parent <= numTopics) {
-                smooth[parent] += smooth[i];
-            }
+        for (int k = 0; k < numTopics; k++) {
+            double i = 1.0 / (totals[k] + betaSum);
+            inv[k] = i;
+            smoothValue[k] = alpha * beta * i;
+            groupSum[k / groupSize] += smoothValue[k];
+            sum += smoothValue[k];
+            coef[k] = alpha * i;
         }
+        // Recomputing (every sub-round) also clears the rounding the incremental updates accumulate.
         s = sum;
     }
 
-    /** The topic where the prefix sum of the s values first exceeds {@code u}. */
+    /** The topic where the running sum of the s values first exceeds {@code u}: a group, then a topic in it. */
     private int smoothDraw(double u) {
-        int pos = 0;
-        for (int step = topBit; step > 0; step >>= 1) {
-            int next = pos + step;
-            if (next <= numTopics && smooth[next] <= u) {
-                u -= smooth[next];
-                pos = next;
+        int g = 0;
+        while (g < groupSum.length - 1 && u >= groupSum[g]) {
+            u -= groupSum[g];
+            g++;
+        }
+        int end = Math.min(numTopics, (g + 1) * groupSize);
+        for (int k = g * groupSize; k < end; k++) {
+            u -= smoothValue[k];
+            if (u < 0) {
+                return k;
             }
         }
-        return Math.min(pos, numTopics - 1);
+        return end - 1;
     }
 
     /** Starts a document whose tokens' topics are {@code z[from .. to)} (all its tokens, in any block). */
@@ -110,9 +111,8 @@ final class SparseSampler {
         double sum = 0;
         for (int j = 0; j < numDocTopics; j++) {
             int k = docTopics[j];
-            double d = totals[k] + betaSum;
-            sum += beta * docCounts[k] / d;
-            coef[k] = (alpha + docCounts[k]) / d;
+            sum += beta * docCounts[k] * inv[k];
+            coef[k] = (alpha + docCounts[k]) * inv[k];
         }
         r = sum;
     }
@@ -122,7 +122,7 @@ final class SparseSampler {
         for (int j = 0; j < numDocTopics; j++) {
             int k = docTopics[j];
             docCounts[k] = 0;
-            coef[k] = alpha / (totals[k] + betaSum);
+            coef[k] = alpha * inv[k];
         }
         numDocTopics = 0;
         r = 0;
@@ -140,36 +140,52 @@ final class SparseSampler {
      */
     int resample(int old, TopicRows rows, int local) {
         change(old, -1);
-        rows.decrement(local, old);
         int[] row = rows.rows[local];
         int bits = rows.topicBits;
         int mask = rows.topicMask;
+        // One pass over the word's topics: the q terms with the token taken out of its old topic's count (the
+        // row itself is updated after the draw, once it is known where the token goes).
         double q = 0;
         int n = 0;
+        int oldAt = -1;
         for (; n < row.length; n++) {
             int e = row[n];
             int c = e >>> bits;
             if (c == 0) {
                 break;
             }
-            double v = coef[e & mask] * c;
-            qTerms[n] = v;
-            q += v;
+            int k = e & mask;
+            if (k == old) {
+                c--;
+                oldAt = n;
+            }
+            q += coef[k] * c;
+            qTerms[n] = q; // running sums: the draw below is a binary search
+        }
+        if (oldAt < 0) {
+            throw new IllegalStateException("word " + (rows.firstWord + local) + " has no count in topic " + old);
         }
         double u = rng.nextDouble() * (s + r + q);
         int topic;
+        int at = -1; // the new topic's position in the word's row, when the draw found it there
         if (u < q) {
-            int j = 0;
-            while (j < n - 1 && u >= qTerms[j]) {
-                u -= qTerms[j];
-                j++;
+            int lo = 0;
+            int hi = n - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (u < qTerms[mid]) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
             }
-            topic = row[j] & mask;
+            topic = row[lo] & mask;
+            at = lo;
         } else if ((u -= q) < r) {
             topic = docTopics[numDocTopics - 1];
             for (int j = 0; j < numDocTopics; j++) {
                 int k = docTopics[j];
-                u -= beta * docCounts[k] / (totals[k] + betaSum);
+                u -= beta * docCounts[k] * inv[k];
                 if (u < 0) {
                     topic = k;
                     break;
@@ -179,28 +195,37 @@ final class SparseSampler {
             topic = smoothDraw(u - r);
         }
         change(topic, +1);
-        rows.increment(local, topic);
+        if (topic != old) { // else the row is as it was
+            int oldEnd = rows.decrementAt(local, oldAt);
+            if (at > oldAt && at <= oldEnd) {
+                at--; // the entries the old topic moved past shifted one step toward the front
+            }
+            if (at >= 0) {
+                rows.incrementAt(local, at);
+            } else {
+                rows.increment(local, topic);
+            }
+        }
         return topic;
     }
 
     /** Adds {@code delta} (±1) to n_dk and n_k of {@code topic}, keeping s, r and the coefficient in step. */
     private void change(int topic, int delta) {
         int nd = docCounts[topic];
-        double d = totals[topic] + betaSum;
-        r -= beta * nd / d;
+        r -= beta * nd * inv[topic];
         nd += delta;
         docCounts[topic] = nd;
-        totals[topic] += delta;
-        d = totals[topic] + betaSum;
-        r += beta * nd / d;
-        coef[topic] = (alpha + nd) / d;
-        double value = alpha * beta / d;
+        int total = totals[topic] + delta;
+        totals[topic] = total;
+        double invNew = 1.0 / (total + betaSum);
+        inv[topic] = invNew;
+        r += beta * nd * invNew;
+        coef[topic] = (alpha + nd) * invNew;
+        double value = alpha * beta * invNew;
         double change = value - smoothValue[topic];
         smoothValue[topic] = value;
         s += change;
-        for (int i = topic + 1; i <= numTopics; i += i & -i) {
-            smooth[i] += change;
-        }
+        groupSum[topic / groupSize] += change;
         if (delta > 0 && nd == 1) {
             docTopicPos[topic] = numDocTopics;
             docTopics[numDocTopics++] = topic;

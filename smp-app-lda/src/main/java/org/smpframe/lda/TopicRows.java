@@ -71,6 +71,21 @@ final class TopicRows {
         row[i] = e;
     }
 
+    /**
+     * Adds one occurrence of the topic at position {@code index} of the row of local word {@code local} (a
+     * nonzero entry): the sampler knows where the topic it drew from the word's row sits, so no search.
+     */
+    void incrementAt(int local, int index) {
+        int[] row = rows[local];
+        int i = index;
+        int e = row[i] + (1 << topicBits);
+        while (i > 0 && (row[i - 1] >>> topicBits) < (e >>> topicBits)) {
+            row[i] = row[i - 1];
+            i--;
+        }
+        row[i] = e;
+    }
+
     /** Removes one occurrence of topic {@code topic} from the row of local word {@code local}. */
     void decrement(int local, int topic) {
         int[] row = rows[local];
@@ -89,6 +104,23 @@ final class TopicRows {
             i++;
         }
         row[i] = c == 0 ? 0 : e;
+    }
+
+    /**
+     * Removes one occurrence of the topic at position {@code index} of the row of local word {@code local} and
+     * returns where the entry ends up (entries between the two positions move one step toward the front).
+     */
+    int decrementAt(int local, int index) {
+        int[] row = rows[local];
+        int e = row[index] - (1 << topicBits);
+        int c = e >>> topicBits;
+        int i = index;
+        while (i + 1 < row.length && (row[i + 1] >>> topicBits) > c) {
+            row[i] = row[i + 1];
+            i++;
+        }
+        row[i] = c == 0 ? 0 : e;
+        return i;
     }
 
     /** Number of nonzero entries of local word {@code local}. */
