@@ -22,6 +22,7 @@ final class DataParallelLdaWorker implements WorkerTask<TopicMoves, TopicMoves, 
     private final int[] scratch;
     private int[] moves = new int[3 * 1024];
     private int numMoves;
+    private long measured;
     private LdaStats stats = LdaStats.NONE;
 
     DataParallelLdaWorker(int worker, LdaConfig config, int vocabularySize, LdaShard shard, TopicRows rows,
@@ -33,7 +34,7 @@ final class DataParallelLdaWorker implements WorkerTask<TopicMoves, TopicMoves, 
         this.totals = initialTotals.clone();
         this.scratch = new int[config.topics()];
         this.sampler = new SparseSampler(config.topics(), config.alpha(), config.beta(), vocabularySize, totals,
-                config.seed() * 0x9E3779B97F4A7C15L + worker + 1);
+                config.seed() * 0x9E3779B97F4A7C15L + worker + 1, null);
     }
 
     @Override
@@ -55,9 +56,7 @@ final class DataParallelLdaWorker implements WorkerTask<TopicMoves, TopicMoves, 
             sampler.exitDoc();
         }
         if (LdaSchedule.measures(schedule.round(), config)) {
-            stats = new LdaStats(schedule.round() + 1,
-                    Likelihood.docPart(docPtr, z, config.topics(), config.alpha(), scratch), 0, shard.numDocs(),
-                    shard.numTokens());
+            measured = schedule.round() + 1; // the document part follows in localStats, outside the timed rounds
         }
         if (config.checkInvariants()) {
             Invariants.checkTopics(z, config.topics());
@@ -98,6 +97,10 @@ final class DataParallelLdaWorker implements WorkerTask<TopicMoves, TopicMoves, 
 
     @Override
     public LdaStats localStats() {
+        if (measured > stats.iteration()) {
+            stats = new LdaStats(measured, Likelihood.docPart(shard.docPtr, shard.topics, config.topics(),
+                    config.alpha(), scratch), 0, shard.numDocs(), shard.numTokens());
+        }
         return stats;
     }
 

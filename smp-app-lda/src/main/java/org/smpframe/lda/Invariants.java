@@ -8,8 +8,11 @@ final class Invariants {
     private Invariants() {
     }
 
-    /** Every row sorted by count, no count negative, and the block's counts adding up to its tokens. */
-    static void checkBlock(WordBlock block, long tokens, int numTopics) {
+    /**
+     * Every row sorted by count, no count negative, the block's counts adding up to its tokens, and its running
+     * log-likelihood share equal to the sum recomputed from the counts.
+     */
+    static void checkBlock(WordBlock block, long tokens, int numTopics, double beta) {
         TopicRows rows = block.rows;
         long sum = 0;
         for (int w = 0; w < rows.size(); w++) {
@@ -32,6 +35,11 @@ final class Invariants {
         }
         if (sum != tokens) {
             throw new IllegalStateException("block " + block.block + " counts " + sum + " tokens, it has " + tokens);
+        }
+        double exact = Likelihood.wordPart(rows, beta);
+        if (Math.abs(rows.logGammaSum - exact) > 1e-8 * Math.max(1, Math.abs(exact))) {
+            throw new IllegalStateException("block " + block.block + ": running log-likelihood share "
+                    + rows.logGammaSum + ", recomputed " + exact);
         }
     }
 

@@ -16,6 +16,7 @@ final class LdaProblem {
     final int[] initialTopics;
     final int[] wordCounts;
     final int topicBits;
+    final double[] logGammaTable;
 
     LdaProblem(Corpus corpus, LdaConfig config) {
         if (corpus.numTokens() == 0) {
@@ -35,6 +36,11 @@ final class LdaProblem {
         if (maxCount >= 1 << (31 - topicBits)) {
             throw new IllegalArgumentException("a word occurs " + maxCount + " times: with " + numTopics
                     + " topics, counts must stay below " + (1 << (31 - topicBits)));
+        }
+        this.logGammaTable = new double[maxCount + 2];
+        double lgBeta = LogGamma.of(config.beta());
+        for (int c = 0; c < logGammaTable.length; c++) {
+            logGammaTable[c] = LogGamma.of(c + config.beta()) - lgBeta;
         }
         this.initialTopics = new int[words.length];
         SplittableRandom rng = new SplittableRandom(config.seed());
@@ -56,6 +62,7 @@ final class LdaProblem {
                 rows.increment(w - from, initialTopics[i]);
             }
         }
+        rows.logGammaSum = Likelihood.wordPart(rows, logGammaTable);
         return rows;
     }
 

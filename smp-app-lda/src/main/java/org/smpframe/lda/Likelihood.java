@@ -33,6 +33,21 @@ final class Likelihood {
         return total;
     }
 
+    /** As {@link #wordPart(TopicRows, double)}, with lnΓ(c + β) − lnΓ(β) looked up in {@code table}. */
+    static double wordPart(TopicRows rows, double[] table) {
+        double total = 0;
+        for (int[] row : rows.rows) {
+            for (int e : row) {
+                int c = e >>> rows.topicBits;
+                if (c == 0) {
+                    break;
+                }
+                total += table[c];
+            }
+        }
+        return total;
+    }
+
     /** Σ over the words of {@code rows} and their nonzero topics of lnΓ(n_wk + β) − lnΓ(β). */
     static double wordPart(TopicRows rows, double beta) {
         double lgBeta = LogGamma.of(beta);

@@ -61,7 +61,8 @@ final class RotationLdaProgram implements SmpProgram<TopicCounts, TopicCounts, L
             }
         }
         LdaShard shard = new LdaShard(problem, docBounds[worker], docBounds[worker + 1], blockOfWord, home.length);
-        return new RotationLdaWorker(worker, workers, config, problem.vocabularySize, shard, totals, blockTokens);
+        return new RotationLdaWorker(worker, workers, config, problem.vocabularySize, shard, totals, blockTokens,
+                problem.logGammaTable);
     }
 
     private void layout(int p) {

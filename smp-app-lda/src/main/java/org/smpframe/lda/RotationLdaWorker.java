@@ -26,10 +26,11 @@ final class RotationLdaWorker implements WorkerTask<TopicCounts, TopicCounts, Ld
     private final int[] scratch;
     private final long[] blockTokens;
     private double wordPart;
+    private long measured;
     private LdaStats stats = LdaStats.NONE;
 
     RotationLdaWorker(int worker, int numWorkers, LdaConfig config, int vocabularySize, LdaShard shard,
-                      int[] initialTotals, long[] blockTokens) {
+                      int[] initialTotals, long[] blockTokens, double[] logGammaTable) {
         this.worker = worker;
         this.numWorkers = numWorkers;
         this.config = config;
@@ -41,7 +42,7 @@ final class RotationLdaWorker implements WorkerTask<TopicCounts, TopicCounts, Ld
         this.scratch = new int[config.topics()];
         // Each worker's stream differs, and does not depend on how many rounds ran before.
         this.sampler = new SparseSampler(config.topics(), config.alpha(), config.beta(), vocabularySize, totals,
-                config.seed() * 0x9E3779B97F4A7C15L + worker + 1);
+                config.seed() * 0x9E3779B97F4A7C15L + worker + 1, logGammaTable);
     }
 
     @Override
@@ -70,15 +71,14 @@ final class RotationLdaWorker implements WorkerTask<TopicCounts, TopicCounts, Ld
             WordBlock block = held[blocks[i]];
             sampleCell(block);
             if (measuring) {
-                wordPart += Likelihood.wordPart(block.rows, config.beta());
+                wordPart += block.rows.logGammaSum; // kept up to date by the sampler: measuring costs nothing
             }
             if (config.checkInvariants()) {
-                Invariants.checkBlock(block, blockTokens[block.block], config.topics());
+                Invariants.checkBlock(block, blockTokens[block.block], config.topics(), config.beta());
             }
         }
         if (measuring) {
-            double docPart = Likelihood.docPart(shard.docPtr, shard.topics, config.topics(), config.alpha(), scratch);
-            stats = new LdaStats(iteration + 1, docPart, wordPart, shard.numDocs(), shard.numTokens());
+            measured = iteration + 1; // the document part follows in localStats, outside the timed rounds
         }
         int[] delta = new int[totals.length];
         for (int k = 0; k < delta.length; k++) {
@@ -122,8 +122,16 @@ final class RotationLdaWorker implements WorkerTask<TopicCounts, TopicCounts, Ld
         sampler.refreshTotals();
     }
 
+    /**
+     * The worker's share of the log-likelihood as of the last measured iteration. The runtime asks right after
+     * the round that ends it (evaluations fall on the same iterations), before any token moves again.
+     */
     @Override
     public LdaStats localStats() {
+        if (measured > stats.iteration()) {
+            double docPart = Likelihood.docPart(shard.docPtr, shard.topics, config.topics(), config.alpha(), scratch);
+            stats = new LdaStats(measured, docPart, wordPart, shard.numDocs(), shard.numTokens());
+        }
         return stats;
     }
 

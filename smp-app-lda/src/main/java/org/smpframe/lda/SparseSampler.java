@@ -36,6 +36,8 @@ final class SparseSampler {
     private int numDocTopics;
     private final double[] qTerms;
     private final SplittableRandom rng;
+    /** lnΓ(c + β) − lnΓ(β) for every count c a word can reach: the rows' log-likelihood share by look-up. */
+    private final double[] logGammaTable;
     /** αβ/(n_k + Vβ) per topic, and its sums over groups of {@code groupSize} consecutive topics. */
     private final double[] smoothValue;
     private final double[] groupSum;
@@ -46,7 +48,9 @@ final class SparseSampler {
     /**
      * @param totals the worker's topic totals n_k, updated in place by every draw
      */
-    SparseSampler(int numTopics, double alpha, double beta, int vocabularySize, int[] totals, long seed) {
+    SparseSampler(int numTopics, double alpha, double beta, int vocabularySize, int[] totals, long seed,
+                  double[] logGammaTable) {
+        this.logGammaTable = logGammaTable;
         this.numTopics = numTopics;
         this.alpha = alpha;
         this.beta = beta;
@@ -148,6 +152,7 @@ final class SparseSampler {
         double q = 0;
         int n = 0;
         int oldAt = -1;
+        int oldRest = 0;
         for (; n < row.length; n++) {
             int e = row[n];
             int c = e >>> bits;
@@ -158,6 +163,7 @@ final class SparseSampler {
             if (k == old) {
                 c--;
                 oldAt = n;
+                oldRest = c;
             }
             q += coef[k] * c;
             qTerms[n] = q; // running sums: the draw below is a binary search
@@ -200,10 +206,10 @@ final class SparseSampler {
             if (at > oldAt && at <= oldEnd) {
                 at--; // the entries the old topic moved past shifted one step toward the front
             }
-            if (at >= 0) {
-                rows.incrementAt(local, at);
-            } else {
-                rows.increment(local, topic);
+            int newCount = at >= 0 ? rows.incrementAt(local, at) : rows.increment(local, topic);
+            if (logGammaTable != null) {
+                double[] lg = logGammaTable;
+                rows.logGammaSum += lg[oldRest] - lg[oldRest + 1] + lg[newCount] - lg[newCount - 1];
             }
         }
         return topic;

@@ -11,6 +11,11 @@ final class TopicRows {
     final int topicBits;
     final int topicMask;
     final int[][] rows;
+    /**
+     * Σ over the nonzero counts of lnΓ(n_wk + β) − lnΓ(β), the rows' share of the log-likelihood, kept up to date
+     * by the rotation's sampler (two table look-ups per move) so that measuring it costs nothing.
+     */
+    double logGammaSum;
 
     TopicRows(int firstWord, int[][] rows, int topicBits) {
         this.firstWord = firstWord;
@@ -52,8 +57,8 @@ final class TopicRows {
         return 0;
     }
 
-    /** Adds one occurrence of topic {@code topic} to the row of local word {@code local}. */
-    void increment(int local, int topic) {
+    /** Adds one occurrence of topic {@code topic} to the row of local word {@code local}; returns its new count. */
+    int increment(int local, int topic) {
         int[] row = rows[local];
         int i = 0;
         while (i < row.length && (row[i] >>> topicBits) != 0 && (row[i] & topicMask) != topic) {
@@ -69,13 +74,14 @@ final class TopicRows {
             i--;
         }
         row[i] = e;
+        return e >>> topicBits;
     }
 
     /**
      * Adds one occurrence of the topic at position {@code index} of the row of local word {@code local} (a
      * nonzero entry): the sampler knows where the topic it drew from the word's row sits, so no search.
      */
-    void incrementAt(int local, int index) {
+    int incrementAt(int local, int index) {
         int[] row = rows[local];
         int i = index;
         int e = row[i] + (1 << topicBits);
@@ -84,6 +90,7 @@ final class TopicRows {
             i--;
         }
         row[i] = e;
+        return e >>> topicBits;
     }
 
     /** Removes one occurrence of topic {@code topic} from the row of local word {@code local}. */

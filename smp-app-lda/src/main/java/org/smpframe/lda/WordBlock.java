@@ -20,8 +20,9 @@ public final class WordBlock {
     }
 
     /**
-     * Binary layout (big-endian): int version, int block, int firstWord, int topicBits, int[] capacity (one per
-     * word), int[] nonzeros (one per word), int[] entries (the packed nonzero entries of every word, in order).
+     * Binary layout (big-endian): int version, int block, int firstWord, int topicBits, double logGammaSum,
+     * int[] capacity (one per word), int[] nonzeros (one per word), int[] entries (the packed nonzero entries of
+     * every word, in order).
      */
     public static final WireFormat<WordBlock> FORMAT = new WireFormat<>() {
         @Override
@@ -31,7 +32,7 @@ public final class WordBlock {
             for (int i = 0; i < words; i++) {
                 entries += b.rows.nonzeros(i);
             }
-            return (int) (4 * 4 + 3 * 4 + 4L * (2L * words + entries));
+            return (int) (4 * 4 + 8 + 3 * 4 + 4L * (2L * words + entries));
         }
 
         @Override
@@ -42,6 +43,7 @@ public final class WordBlock {
             out.putInt(b.block);
             out.putInt(rows.firstWord);
             out.putInt(rows.topicBits);
+            out.putDouble(rows.logGammaSum);
             int[] capacity = new int[words];
             int[] nonzeros = new int[words];
             int total = 0;
@@ -67,6 +69,7 @@ public final class WordBlock {
             int block = in.getInt();
             int firstWord = in.getInt();
             int topicBits = in.getInt();
+            double logGammaSum = in.getDouble();
             int[] capacity = Wire.getIntArray(in);
             int[] nonzeros = Wire.getIntArray(in);
             int[] entries = Wire.getIntArray(in);
@@ -76,6 +79,7 @@ public final class WordBlock {
                 System.arraycopy(entries, k, rows.rows[i], 0, nonzeros[i]);
                 k += nonzeros[i];
             }
+            rows.logGammaSum = logGammaSum;
             return new WordBlock(block, rows);
         }
     };

@@ -39,7 +39,7 @@ class SparseSamplerTest {
             rows.increment(docWords[i], docTopics[i]);
             totals[docTopics[i]]++;
         }
-        SparseSampler sampler = new SparseSampler(K, ALPHA, BETA, V, totals, 42);
+        SparseSampler sampler = new SparseSampler(K, ALPHA, BETA, V, totals, 42, null);
         int[] z = docTopics.clone();
         for (int t = 0; t < trials; t++) {
             sampler.enterDoc(z, 0, z.length);

@@ -1,6 +1,7 @@
 package org.smpframe.bench.lda;
 
 import cc.mallet.topics.ParallelTopicModel;
+import cc.mallet.topics.TopicAssignment;
 import cc.mallet.topics.WorkerRunnable;
 import cc.mallet.types.Alphabet;
 import cc.mallet.types.FeatureSequence;
@@ -27,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.logging.Level;
 import org.smpframe.data.Corpus;
 import org.smpframe.data.IdMap;
+import org.smpframe.lda.LdaModel;
 import org.tukaani.xz.XZInputStream;
 
 /**
@@ -37,7 +39,8 @@ import org.tukaani.xz.XZInputStream;
  * <p>Model: θ_d ~ Dirichlet(α, …, α) (symmetric, α per topic), φ_k ~ Dirichlet(β, …, β) over the whole vocabulary
  * of V words, z ~ θ_d, w ~ φ_z. Mallet's constructor takes the <em>sum</em> αK, so it is given {@code alpha *
  * numTopics}. Hyperparameter optimization is off ({@code setOptimizeInterval(0)}), so α and β stay fixed, as in
- * our sampler. The reported log-likelihood is {@code modelLogLikelihood()}, the joint
+ * our sampler. The reported log-likelihood is the joint (computed from Mallet's state with our exact formula, not
+ * its Stirling-approximated {@code modelLogLikelihood()}, so both systems are measured with one yardstick)
  * <pre>
  *   log p(w, z) = Σ_d [ log Γ(Kα) − log Γ(Kα + N_d) + Σ_k (log Γ(α + n_dk) − log Γ(α)) ]
  *               + Σ_k [ log Γ(Vβ) − log Γ(Vβ + n_k) + Σ_w (log Γ(β + n_kw) − log Γ(β)) ]
@@ -270,7 +273,7 @@ public final class MalletLda {
                 }
                 if (it % evalEvery == 0 || it == iterations) {
                     checkCounts(model, it);
-                    points.add(new MalletPoint(it, seconds, model.modelLogLikelihood(), tokens));
+                    points.add(new MalletPoint(it, seconds, exactLogLikelihood(model), tokens));
                 }
             }
         } catch (InterruptedException e) {
@@ -371,7 +374,7 @@ public final class MalletLda {
             seconds += (System.nanoTime() - start) * 1e-9;
             done += n;
             checkCounts(model, done);
-            points.add(new MalletPoint(done, seconds, model.modelLogLikelihood(), tokens));
+            points.add(new MalletPoint(done, seconds, exactLogLikelihood(model), tokens));
         }
         return points;
     }
@@ -379,6 +382,31 @@ public final class MalletLda {
     // ---------------------------------------------------------------------------------------------------------
 
     /** The topic totals must add up to the token count; they do not when a worker failed or was merged twice. */
+    /**
+     * The joint log-likelihood of Mallet's current state by our formula with exact ln Γ
+     * ({@link LdaModel#jointLogLikelihood}): Mallet's own modelLogLikelihood() uses a Stirling approximation, and
+     * "time to the same log-likelihood" needs one yardstick for both systems.
+     */
+    static double exactLogLikelihood(ParallelTopicModel model) {
+        ArrayList<TopicAssignment> data = model.getData();
+        int[] docPtr = new int[data.size() + 1];
+        for (int d = 0; d < data.size(); d++) {
+            docPtr[d + 1] = docPtr[d] + data.get(d).topicSequence.getLength();
+        }
+        int[] words = new int[docPtr[data.size()]];
+        int[] topics = new int[words.length];
+        for (int d = 0; d < data.size(); d++) {
+            FeatureSequence tokens = (FeatureSequence) data.get(d).instance.getData();
+            int[] z = data.get(d).topicSequence.getFeatures();
+            for (int i = 0; i < tokens.getLength(); i++) {
+                words[docPtr[d] + i] = tokens.getIndexAtPosition(i);
+                topics[docPtr[d] + i] = z[i];
+            }
+        }
+        return LdaModel.jointLogLikelihood(docPtr, words, topics, model.getNumTopics(), model.getAlphabet().size(),
+                model.alpha[0], model.beta);
+    }
+
     private static void checkCounts(ParallelTopicModel model, int iteration) {
         long sum = 0;
         for (int c : model.tokensPerTopic) {
@@ -417,7 +445,7 @@ public final class MalletLda {
             "usage: java -cp smp-benchmarks/target/benchmarks.jar org.smpframe.bench.lda.MalletLda [options]",
             "Runs Mallet 2.0.8's ParallelTopicModel on the AP corpus (DIR/lda_ap/ap.dat.xz, vocab.txt.xz) and prints",
             "CSV iteration,seconds,log_likelihood,tokens_per_second to stdout (seconds: cumulative sampling time;",
-            "log_likelihood: Mallet's modelLogLikelihood(), the joint log p(w, z)). Set-up costs go to stderr.",
+            "log_likelihood: Mallet's modelLogLikelihood(), the joint log p(w, z), by our exact formula). Set-up costs go to stderr.",
             "  --data DIR         shared data directory (default ../shared/data)",
             "  --topics K         number of topics (default 100)",
             "  --alpha A          symmetric Dirichlet parameter PER TOPIC (Mallet gets alphaSum = A*K; default 50/K)",
