@@ -52,4 +52,29 @@ class ExamplesTest {
         assertThat(test).isLessThan(0.45); // noise 0.3, about 25 ratings per user (data/README.md)
         assertThat(out).contains("top 3 unrated items for u42: i");
     }
+
+    @Test
+    void ldaExampleFindsTheEightBandsOfWords() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            LdaExample.main(new String[] {"../data/synthetic-lda.dat", "../data/synthetic-lda.vocab"});
+        } finally {
+            System.setOut(original);
+        }
+        String out = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(out.lines().filter(l -> l.startsWith("iteration"))).hasSize(5);
+        // Every topic's top words come from one band w(50k) .. w(50k+49) of the generating topics.
+        java.util.Set<Integer> bands = new java.util.HashSet<>();
+        for (String line : out.lines().filter(l -> l.startsWith("topic")).toList()) {
+            java.util.Set<Integer> inLine = new java.util.HashSet<>();
+            for (String w : line.substring(line.indexOf(':') + 1).trim().split(" ")) {
+                inLine.add(Integer.parseInt(w.substring(1)) / 50);
+            }
+            assertThat(inLine).as(line).hasSize(1);
+            bands.addAll(inLine);
+        }
+        assertThat(bands).hasSize(8);
+    }
 }
