@@ -15,6 +15,7 @@ import org.smpframe.data.AtomicFiles;
 import org.smpframe.data.Corpus;
 import org.smpframe.data.IdMap;
 import org.smpframe.data.InputException;
+import org.smpframe.data.KeyValueFile;
 
 /**
  * A trained topic model: the word-topic counts n_wk (sparse), the topic totals n_k, the priors α and β and the
@@ -381,26 +382,7 @@ public final class LdaModel {
      */
     public static LdaModel load(Path dir) {
         Path headerFile = dir.resolve(HEADER_FILE);
-        Map<String, String> header = new LinkedHashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(headerFile, StandardCharsets.UTF_8)) {
-            String line;
-            long no = 0;
-            while ((line = in.readLine()) != null) {
-                no++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                int eq = line.indexOf('=');
-                if (eq <= 0) {
-                    throw new InputException(headerFile.toString(), no, "expected key=value");
-                }
-                header.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-            }
-        } catch (NoSuchFileException e) {
-            throw new InputException(headerFile.toString(), 0, "no such file (is this an LDA model directory?)");
-        } catch (IOException e) {
-            throw new InputException(headerFile.toString(), 0, "cannot read: " + e.getMessage(), e);
-        }
+        Map<String, String> header = KeyValueFile.read(headerFile, "is this an LDA model directory?");
         if (!FORMAT_NAME.equals(header.get("format")) || !Integer.toString(VERSION).equals(header.get("version"))) {
             throw new InputException(headerFile.toString(), 0, "not an SMPFrame LDA model of version " + VERSION);
         }

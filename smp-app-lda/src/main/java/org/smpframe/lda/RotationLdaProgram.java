@@ -5,6 +5,7 @@ import org.smpframe.api.Aggregator;
 import org.smpframe.api.ChangeSink;
 import org.smpframe.api.Evaluation;
 import org.smpframe.api.MovingBlocks;
+import org.smpframe.api.ParkedBlocks;
 import org.smpframe.api.ResidentModel;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.SmpProgram;
@@ -25,7 +26,7 @@ final class RotationLdaProgram implements SmpProgram<TopicCounts, TopicCounts, L
     private final int[] totals;
     private int numWorkers;
     private int[] docBounds;
-    private WordBlock[] home;
+    private ParkedBlocks<WordBlock> home;
     private long[] blockTokens;
     private DocTopics[] parts;
 
@@ -48,19 +49,20 @@ final class RotationLdaProgram implements SmpProgram<TopicCounts, TopicCounts, L
     @Override
     public int numParameters() {
         requireLayout();
-        return home.length;
+        return home.count();
     }
 
     @Override
     public WorkerTask<TopicCounts, TopicCounts, LdaStats> createWorker(int worker, int workers) {
         layout(workers);
         int[] blockOfWord = new int[problem.vocabularySize];
-        for (WordBlock b : home) {
+        for (int block = 0; block < home.count(); block++) {
+            WordBlock b = home.get(block);
             for (int w = 0; w < b.rows.size(); w++) {
                 blockOfWord[b.rows.firstWord + w] = b.block;
             }
         }
-        LdaShard shard = new LdaShard(problem, docBounds[worker], docBounds[worker + 1], blockOfWord, home.length);
+        LdaShard shard = new LdaShard(problem, docBounds[worker], docBounds[worker + 1], blockOfWord, home.count());
         return new RotationLdaWorker(worker, workers, config, problem.vocabularySize, shard, totals, blockTokens,
                 problem.logGammaTable);
     }
@@ -76,14 +78,15 @@ final class RotationLdaProgram implements SmpProgram<TopicCounts, TopicCounts, L
         docBounds = BalancedRanges.of(problem.docLengths(), p);
         int numBlocks = Math.max(1, Math.min(problem.vocabularySize, p * config.blocksPerWorker()));
         int[] wordBounds = BalancedRanges.of(problem.wordCounts, numBlocks);
-        home = new WordBlock[numBlocks];
+        WordBlock[] blocks = new WordBlock[numBlocks];
         blockTokens = new long[numBlocks];
         for (int b = 0; b < numBlocks; b++) {
-            home[b] = new WordBlock(b, problem.initialRows(wordBounds[b], wordBounds[b + 1]));
+            blocks[b] = new WordBlock(b, problem.initialRows(wordBounds[b], wordBounds[b + 1]));
             for (int w = wordBounds[b]; w < wordBounds[b + 1]; w++) {
                 blockTokens[b] += problem.wordCounts[w];
             }
         }
+        home = new ParkedBlocks<>(blocks, WordBlock.FORMAT, "vocabulary block");
         parts = new DocTopics[p];
     }
 
@@ -96,32 +99,7 @@ final class RotationLdaProgram implements SmpProgram<TopicCounts, TopicCounts, L
     @Override
     public MovingBlocks<WordBlock> movingBlocks() {
         requireLayout();
-        return new MovingBlocks<>() {
-            @Override
-            public int count() {
-                return home.length;
-            }
-
-            @Override
-            public WordBlock take(int block) {
-                WordBlock b = home[block];
-                if (b == null) {
-                    throw new IllegalStateException("vocabulary block " + block + " is not at home");
-                }
-                home[block] = null;
-                return b;
-            }
-
-            @Override
-            public void park(int block, WordBlock state) {
-                home[block] = state;
-            }
-
-            @Override
-            public WireFormat<WordBlock> format() {
-                return WordBlock.FORMAT;
-            }
-        };
+        return home;
     }
 
     @Override
@@ -143,12 +121,9 @@ final class RotationLdaProgram implements SmpProgram<TopicCounts, TopicCounts, L
     @Override
     public LdaModel model() {
         requireLayout();
-        TopicRows[] blocks = new TopicRows[home.length];
-        for (int b = 0; b < home.length; b++) {
-            if (home[b] == null) {
-                throw new IllegalStateException("vocabulary block " + b + " is not at home");
-            }
-            blocks[b] = home[b].rows;
+        TopicRows[] blocks = new TopicRows[home.count()];
+        for (int b = 0; b < blocks.length; b++) {
+            blocks[b] = home.get(b).rows;
         }
         return LdaModel.of(problem, config, blocks, totals, LdaModel.assemble(parts, problem.words.length));
     }

@@ -5,6 +5,7 @@ import org.smpframe.api.Aggregator;
 import org.smpframe.api.ChangeSink;
 import org.smpframe.api.Evaluation;
 import org.smpframe.api.MovingBlocks;
+import org.smpframe.api.ParkedBlocks;
 import org.smpframe.api.ResidentModel;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.SmpProgram;
@@ -30,7 +31,7 @@ public final class CcdProgram implements SmpProgram<RatingCount, RatingCount, Mf
     private int[] userBounds;
     private int[] itemBounds;
     private int[] blockOfItem;
-    private ItemBlock[] home;
+    private ParkedBlocks<ItemBlock> home;
     private UserFactorParts userParts;
 
     public CcdProgram(MfProblem problem, MfConfig config) {
@@ -54,7 +55,7 @@ public final class CcdProgram implements SmpProgram<RatingCount, RatingCount, Mf
     @Override
     public int numParameters() {
         requireLayout();
-        return home.length;
+        return home.count();
     }
 
     @Override
@@ -67,9 +68,9 @@ public final class CcdProgram implements SmpProgram<RatingCount, RatingCount, Mf
             userWeight[i] = config.regularization().weight(problem.userCounts[first + i]);
         }
         LocalCsr[] train = LocalCsr.cells(problem.users, problem.items, problem.values, first, count, blockOfItem,
-                itemBounds, home.length);
+                itemBounds, home.count());
         LocalCsr[] test = LocalCsr.cells(problem.testUsers, problem.testItems, problem.testValues, first, count,
-                blockOfItem, itemBounds, home.length);
+                blockOfItem, itemBounds, home.count());
         return new CcdWorker(worker, numWorkers, first, count, columns, plan, config.lambda(), userWeight,
                 config.biases() ? problem.mean : 0, train, test);
     }
@@ -98,7 +99,7 @@ public final class CcdProgram implements SmpProgram<RatingCount, RatingCount, Mf
             }
         }
         double[] h = InitialFactors.items(problem.numItems, columns, config.initScale(), config.seed());
-        home = new ItemBlock[numBlocks];
+        ItemBlock[] blocks = new ItemBlock[numBlocks];
         int cols = columns.count();
         for (int b = 0; b < numBlocks; b++) {
             int first = itemBounds[b];
@@ -111,8 +112,9 @@ public final class CcdProgram implements SmpProgram<RatingCount, RatingCount, Mf
                 }
                 weight[j] = config.regularization().weight(problem.itemCounts[first + j]);
             }
-            home[b] = new ItemBlock(b, first, size, cols, hb, weight);
+            blocks[b] = new ItemBlock(b, first, size, cols, hb, weight);
         }
+        home = new ParkedBlocks<>(blocks, ItemBlock.FORMAT, "item block");
         userParts = new UserFactorParts(p);
     }
 
@@ -125,32 +127,7 @@ public final class CcdProgram implements SmpProgram<RatingCount, RatingCount, Mf
     @Override
     public MovingBlocks<ItemBlock> movingBlocks() {
         requireLayout();
-        return new MovingBlocks<>() {
-            @Override
-            public int count() {
-                return home.length;
-            }
-
-            @Override
-            public ItemBlock take(int block) {
-                ItemBlock b = home[block];
-                if (b == null) {
-                    throw new IllegalStateException("item block " + block + " is not at home");
-                }
-                home[block] = null;
-                return b;
-            }
-
-            @Override
-            public void park(int block, ItemBlock state) {
-                home[block] = state;
-            }
-
-            @Override
-            public WireFormat<ItemBlock> format() {
-                return ItemBlock.FORMAT;
-            }
-        };
+        return home;
     }
 
     @Override
@@ -165,10 +142,8 @@ public final class CcdProgram implements SmpProgram<RatingCount, RatingCount, Mf
         int cols = columns.count();
         double[] w = userParts.rowMajor(problem.numUsers, cols);
         double[] h = new double[problem.numItems * cols];
-        for (ItemBlock b : home) {
-            if (b == null) {
-                throw new IllegalStateException("an item block is not at home");
-            }
+        for (int block = 0; block < home.count(); block++) {
+            ItemBlock b = home.get(block);
             for (int j = 0; j < b.size; j++) {
                 for (int c = 0; c < cols; c++) {
                     h[(b.firstItem + j) * cols + c] = b.h[c * b.size + j];

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.smpframe.data.AtomicFiles;
 import org.smpframe.data.IdMap;
 import org.smpframe.data.InputException;
+import org.smpframe.data.KeyValueFile;
 
 /**
  * A fitted factorization r̂ᵢⱼ = μ + bᵢ + cⱼ + wᵢ·hⱼ (μ, b, c only when fitted with biases), with the id maps of
@@ -267,7 +268,7 @@ public final class MfModel {
      */
     public static MfModel load(Path dir) {
         Path headerFile = dir.resolve(HEADER_FILE);
-        Map<String, String> header = readHeader(headerFile);
+        Map<String, String> header = KeyValueFile.read(headerFile, "is this an MF model directory?");
         if (!FORMAT_NAME.equals(header.get("format"))) {
             throw new InputException(headerFile.toString(), 0, "not an SMPFrame MF model (format="
                     + header.get("format") + ")");
@@ -301,30 +302,6 @@ public final class MfModel {
             model.readRated(ratedFile);
         }
         return model;
-    }
-
-    private static Map<String, String> readHeader(Path file) {
-        Map<String, String> header = new LinkedHashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            long no = 0;
-            while ((line = in.readLine()) != null) {
-                no++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                int eq = line.indexOf('=');
-                if (eq <= 0) {
-                    throw new InputException(file.toString(), no, "expected key=value, got '" + clip(line) + "'");
-                }
-                header.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-            }
-        } catch (NoSuchFileException e) {
-            throw new InputException(file.toString(), 0, "no such file (is this an MF model directory?)");
-        } catch (IOException e) {
-            throw new InputException(file.toString(), 0, "cannot read: " + e.getMessage(), e);
-        }
-        return header;
     }
 
     private static int positiveInt(Map<String, String> header, String key, Path file) {
