@@ -42,16 +42,11 @@ final class LdaCommand implements Callable<Integer> {
             description = "Compute the log-likelihood every N iterations (default: ${DEFAULT-VALUE}).")
     int evalEvery;
 
-    @Option(names = "--workers", paramLabel = "P", description = "Worker threads (default: the number of cores).")
-    Integer workers;
 
     @Option(names = "--scheduler", paramLabel = "NAME", defaultValue = "rotation",
             description = "rotation (vocabulary blocks rotate around the workers) or data-parallel (AD-LDA: every worker samples all words against a copy merged once per iteration; the baseline) (default: ${DEFAULT-VALUE}).")
     String scheduler;
 
-    @Option(names = "--blocks-per-worker", paramLabel = "M", defaultValue = "1",
-            description = "Vocabulary blocks per worker in the rotation (default: ${DEFAULT-VALUE}).")
-    int blocksPerWorker;
 
     @Option(names = "--test-fraction", paramLabel = "F",
             description = "Hold out this fraction of the documents and report their perplexity by document completion.")
@@ -60,17 +55,14 @@ final class LdaCommand implements Callable<Integer> {
     @Option(names = "--top-words", paramLabel = "N", defaultValue = "20", description = "Words per topic in top_words.txt (default: ${DEFAULT-VALUE}).")
     int topWords;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "0", description = "Sampling time limit, 0 for none (default: ${DEFAULT-VALUE}).")
-    double timeLimit;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the initial topics, the samplers and the test split (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--verify-wire", description = "Encode and decode every message and block, as a distributed run would (slower).")
-    boolean verifyWire;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (created if needed).")
-    Path out;
+
+    @Mixin
+    RotationAppOptions run;
 
     @Mixin
     OutputOptions output;
@@ -80,23 +72,18 @@ final class LdaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (input.corpus == null || out == null) {
+        if (input.corpus == null || run.out == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Missing required options: --corpus and --out (or a subcommand: infer)");
         }
-        if (workers == null) {
-            workers = Runtime.getRuntime().availableProcessors();
-        }
-        if (workers < 1) {
-            throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
-        }
+        int workers = run.workers();
         if (topWords < 1) {
             throw new IllegalArgumentException("--top-words must be at least 1, got " + topWords);
         }
         LdaConfig config = LdaConfig.builder().topics(topics).alpha(alpha == null ? Double.NaN : alpha).beta(beta)
                 .method(LdaMethod.parse(scheduler)).iterations(iterations).evaluateEvery(evalEvery)
-                .blocksPerWorker(blocksPerWorker).seed(seed).timeLimitSeconds(timeLimit)
-                .verifyWireFormats(verifyWire).build();
+                .blocksPerWorker(run.blocksPerWorker).seed(seed).timeLimitSeconds(run.timeLimit)
+                .verifyWireFormats(run.verifyWire).build();
         Corpus corpus = input.read();
         Corpus train = corpus;
         Corpus test = null;
@@ -106,8 +93,8 @@ final class LdaCommand implements Callable<Integer> {
             test = split[1];
         }
         ProgressReporter progress = output.reporter("lda");
-        RunDirectory.writeStart(spec, out);
-        new LdaRun(config, workers, topWords, progress).execute(train, test, out, System.out);
+        RunDirectory.writeStart(spec, run.out);
+        new LdaRun(config, workers, topWords, progress).execute(train, test, run.out, System.out);
         return SmpCommand.EXIT_OK;
     }
 }

@@ -75,16 +75,11 @@ final class MfCommand implements Callable<Integer> {
             description = "CCD++ alternations per factor and iteration (default: ${DEFAULT-VALUE}).")
     int inner;
 
-    @Option(names = "--workers", paramLabel = "P", description = "Worker threads (default: the number of cores).")
-    Integer workers;
 
     @Option(names = "--scheduler", paramLabel = "NAME", defaultValue = "rotation",
             description = "rotation (CCD++, item blocks rotate around the workers) or hogwild (unscheduled parallel SGD, the baseline) (default: ${DEFAULT-VALUE}).")
     String scheduler;
 
-    @Option(names = "--blocks-per-worker", paramLabel = "M", defaultValue = "1",
-            description = "Item blocks per worker in the rotation (default: ${DEFAULT-VALUE}).")
-    int blocksPerWorker;
 
     @Option(names = "--learning-rate", paramLabel = "ETA", defaultValue = "0.03",
             description = "hogwild: SGD step size at epoch 0 (default: ${DEFAULT-VALUE}).")
@@ -102,18 +97,14 @@ final class MfCommand implements Callable<Integer> {
             description = "Stop when an iteration lowers the objective by less than this fraction; 0 = run all iterations (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "0",
-            description = "Solver time limit, 0 for none (default: ${DEFAULT-VALUE}).")
-    double timeLimit;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the initial factors, the test split and SGD's order (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--verify-wire", description = "Encode and decode every message and block, as a distributed run would (slower).")
-    boolean verifyWire;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (created if needed).")
-    Path out;
+
+    @Mixin
+    RotationAppOptions run;
 
     @Mixin
     OutputOptions output;
@@ -123,20 +114,15 @@ final class MfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (ratings == null || out == null) {
+        if (ratings == null || run.out == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing required options: --ratings and --out (or a subcommand: recommend)");
         }
-        if (workers == null) {
-            workers = Runtime.getRuntime().availableProcessors();
-        }
-        if (workers < 1) {
-            throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
-        }
+        int workers = run.workers();
         MfConfig config = MfConfig.builder().rank(rank).lambda(lambda).regularization(regularization())
                 .biases(biases).method(MfMethod.parse(scheduler)).iterations(iterations).innerIterations(inner)
-                .blocksPerWorker(blocksPerWorker).tolerance(tolerance).learningRate(learningRate).decay(decay)
-                .mergesPerEpoch(mergesPerEpoch).seed(seed).timeLimitSeconds(timeLimit).verifyWireFormats(verifyWire)
+                .blocksPerWorker(run.blocksPerWorker).tolerance(tolerance).learningRate(learningRate).decay(decay)
+                .mergesPerEpoch(mergesPerEpoch).seed(seed).timeLimitSeconds(run.timeLimit).verifyWireFormats(run.verifyWire)
                 .build();
         if (config.iterations() < 1) {
             throw new IllegalArgumentException("--iterations must be at least 1, got " + iterations);
@@ -160,8 +146,8 @@ final class MfCommand implements Callable<Integer> {
             testData = s.test();
         }
         ProgressReporter progress = output.reporter("mf");
-        RunDirectory.writeStart(spec, out);
-        new MfRun(config, workers, progress).execute(trainData, testData, out, System.out);
+        RunDirectory.writeStart(spec, run.out);
+        new MfRun(config, workers, progress).execute(trainData, testData, run.out, System.out);
         return SmpCommand.EXIT_OK;
     }
 
