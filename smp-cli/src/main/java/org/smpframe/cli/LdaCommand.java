@@ -1,7 +1,6 @@
 package org.smpframe.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.smpframe.data.Corpus;
 import org.smpframe.lda.LdaConfig;
