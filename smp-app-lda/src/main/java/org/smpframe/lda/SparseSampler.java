@@ -166,7 +166,7 @@ final class SparseSampler {
                 oldRest = c;
             }
             q += coef[k] * c;
-            qTerms[n] = q; // running sums: the draw below is a binary search
+            qTerms[n] = q; // running sums, for the draw below
         }
         if (oldAt < 0) {
             throw new IllegalStateException("word " + (rows.firstWord + local) + " has no count in topic " + old);
@@ -175,18 +175,14 @@ final class SparseSampler {
         int topic;
         int at = -1; // the new topic's position in the word's row, when the draw found it there
         if (u < q) {
-            int lo = 0;
-            int hi = n - 1;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (u < qTerms[mid]) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
+            // A forward scan of the running sums: rows are sorted by count, so the mass is at the front and
+            // the scan usually stops within a few entries (as fast as a binary search on AP, and simpler).
+            int j = 0;
+            while (j < n - 1 && u >= qTerms[j]) {
+                j++;
             }
-            topic = row[lo] & mask;
-            at = lo;
+            topic = row[j] & mask;
+            at = j;
         } else if ((u -= q) < r) {
             topic = docTopics[numDocTopics - 1];
             for (int j = 0; j < numDocTopics; j++) {
