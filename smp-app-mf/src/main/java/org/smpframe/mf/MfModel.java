@@ -347,7 +347,12 @@ public final class MfModel {
                     throw new InputException(file.toString(), no, parts[0].isEmpty() ? "empty id"
                             : "duplicate id '" + clip(parts[0]) + "'");
                 }
-                int i = ids.intern(parts[0]);
+                int i;
+                try {
+                    i = ids.intern(parts[0]);
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(file.toString(), no, e.getMessage());
+                }
                 if ((i + 1) * cols > f.length) {
                     f = Arrays.copyOf(f, f.length * 2);
                 }
