@@ -25,11 +25,12 @@ public record LdaConfig(int topics, double alpha, double beta, LdaMethod method,
         if (Double.isNaN(alpha)) {
             alpha = 50.0 / topics;
         }
-        if (!(alpha > 0) || Double.isInfinite(alpha)) {
-            throw new IllegalArgumentException("alpha must be a finite number > 0, got " + alpha);
+        // Beyond these the log-likelihood's lnΓ terms overflow or cancel to nothing.
+        if (!(alpha >= 1e-100 && alpha <= 1e6)) {
+            throw new IllegalArgumentException("alpha must be in [1e-100, 1e6], got " + alpha);
         }
-        if (!(beta > 0) || Double.isInfinite(beta)) {
-            throw new IllegalArgumentException("beta must be a finite number > 0, got " + beta);
+        if (!(beta >= 1e-100 && beta <= 1e6)) {
+            throw new IllegalArgumentException("beta must be in [1e-100, 1e6], got " + beta);
         }
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
@@ -37,8 +38,9 @@ public record LdaConfig(int topics, double alpha, double beta, LdaMethod method,
         if (evaluateEvery < 1) {
             throw new IllegalArgumentException("evaluate-every must be >= 1, got " + evaluateEvery);
         }
-        if (blocksPerWorker < 1) {
-            throw new IllegalArgumentException("blocks per worker must be >= 1, got " + blocksPerWorker);
+        if (blocksPerWorker < 1 || blocksPerWorker > 64) {
+            // A document is recounted once per block it has words in, so many blocks cost passes.
+            throw new IllegalArgumentException("blocks per worker must be in 1 .. 64, got " + blocksPerWorker);
         }
         if (method == null) {
             throw new IllegalArgumentException("method must be set");

@@ -118,6 +118,14 @@ public final class LdaModel {
         return ll + Likelihood.topicPart(totals, beta, vocabularySize);
     }
 
+    /** log p(w, z) of the training documents and their topics (NaN for a loaded model, which has neither). */
+    public double trainingLogLikelihood() {
+        if (corpus == null) {
+            return Double.NaN;
+        }
+        return jointLogLikelihood(corpus.docPtr(), corpus.words(), topics, numTopics, vocabulary.size(), alpha, beta);
+    }
+
     public int numTopics() {
         return numTopics;
     }
@@ -225,7 +233,9 @@ public final class LdaModel {
         int[] counts = new int[docs.numDocs() * k];
         int[] z = new int[docs.numTokens()];
         SplittableRandom rng = new SplittableRandom(seed);
-        double[][] phi = new double[docs.vocabularySize()][];
+        // φ of the token's word is rebuilt per token, O(K) like the draw itself: caching it per word would cost
+        // V × K doubles, more than the heap at large K.
+        double[] f = new double[k];
         double[] p = new double[k];
         int[] ptr = docs.docPtr();
         int[] words = docs.words();
@@ -239,12 +249,7 @@ public final class LdaModel {
             for (int d = 0; d < docs.numDocs(); d++) {
                 int off = d * k;
                 for (int i = ptr[d]; i < ptr[d + 1]; i++) {
-                    int w = words[i];
-                    if (phi[w] == null) {
-                        phi[w] = new double[k];
-                        phiOfWord(w, phi[w]);
-                    }
-                    double[] f = phi[w];
+                    phiOfWord(words[i], f);
                     counts[off + z[i]]--;
                     double sum = 0;
                     for (int t = 0; t < k; t++) {
@@ -265,14 +270,26 @@ public final class LdaModel {
     }
 
     /**
-     * Held-out perplexity by document completion (Wallach et al., ICML 2009): each test document's tokens at even
-     * positions are observed, those at odd positions held out; θ_d is inferred from the observed half
-     * ({@code iterations} Gibbs sweeps), and the perplexity is exp(−Σ log Σ_k θ_dk φ_k(w) / #held-out tokens).
+     * Held-out perplexity by document completion (Wallach et al., ICML 2009): half of each test document's tokens,
+     * chosen at seeded random positions, are observed and the rest held out (not alternate positions: bag-of-words
+     * files list a word's occurrences side by side, and alternating would put half of every repeated word on each
+     * side); θ_d is inferred from the observed half ({@code iterations} Gibbs sweeps), and the perplexity is
+     * exp(−Σ log Σ_k θ_dk φ_k(w) / #held-out tokens). NaN when no token is held out.
      */
     public double completionPerplexity(Corpus test, int iterations, long seed) {
         int numDocs = test.numDocs();
         int[] ptr = test.docPtr();
-        int[] words = test.words();
+        // Each document's tokens in a seeded random order: the first half observed, the rest held out.
+        int[] words = test.words().clone();
+        SplittableRandom shuffle = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int d = 0; d < numDocs; d++) {
+            for (int i = ptr[d + 1] - 1; i > ptr[d]; i--) {
+                int j = ptr[d] + shuffle.nextInt(i - ptr[d] + 1);
+                int t = words[i];
+                words[i] = words[j];
+                words[j] = t;
+            }
+        }
         int[] observedPtr = new int[numDocs + 1];
         int observed = 0;
         for (int d = 0; d < numDocs; d++) {
@@ -282,7 +299,8 @@ public final class LdaModel {
         int[] observedWords = new int[observed];
         int o = 0;
         for (int d = 0; d < numDocs; d++) {
-            for (int i = ptr[d]; i < ptr[d + 1]; i += 2) {
+            int half = (ptr[d + 1] - ptr[d] + 1) / 2;
+            for (int i = ptr[d]; i < ptr[d] + half; i++) {
                 observedWords[o++] = words[i];
             }
         }
@@ -293,7 +311,7 @@ public final class LdaModel {
         long heldOut = 0;
         for (int d = 0; d < numDocs; d++) {
             int nd = observedPtr[d + 1] - observedPtr[d];
-            for (int i = ptr[d] + 1; i < ptr[d + 1]; i += 2) {
+            for (int i = ptr[d] + nd; i < ptr[d + 1]; i++) {
                 phiOfWord(words[i], phi);
                 double pw = 0;
                 for (int t = 0; t < numTopics; t++) {
@@ -394,6 +412,7 @@ public final class LdaModel {
         int[][] rows = new int[vocabulary.size()][];
         Arrays.fill(rows, new int[0]);
         int[] totals = new int[numTopics];
+        long[] seen = new long[numTopics]; // the line each topic was last seen on, to catch repeats
         Path countsFile = dir.resolve(COUNTS_FILE);
         try (BufferedReader in = Files.newBufferedReader(countsFile, StandardCharsets.UTF_8)) {
             String line;
@@ -405,6 +424,10 @@ public final class LdaModel {
                 if (w < 0) {
                     throw new InputException(countsFile.toString(), no, "expected a word of the vocabulary, a tab and"
                             + " topic:count pairs");
+                }
+                if (rows[w].length > 0) {
+                    throw new InputException(countsFile.toString(), no, "second line for word '"
+                            + vocabulary.id(w) + "'");
                 }
                 String[] pairs = line.substring(tab + 1).trim().split(" ");
                 int[] row = new int[pairs.length];
@@ -424,6 +447,10 @@ public final class LdaModel {
                     }
                     row[j] = c << topicBits | k;
                     totals[k] += c;
+                    if (seen[k] == no) {
+                        throw new InputException(countsFile.toString(), no, "topic " + k + " twice for one word");
+                    }
+                    seen[k] = no;
                 }
                 // Sorted by count, largest first, as the sampler's rows are.
                 Arrays.sort(row);
@@ -438,6 +465,9 @@ public final class LdaModel {
             throw new InputException(countsFile.toString(), 0, "no such file");
         } catch (IOException e) {
             throw new InputException(countsFile.toString(), 0, "cannot read: " + e.getMessage(), e);
+        }
+        if (Arrays.stream(totals).allMatch(t -> t == 0)) {
+            throw new InputException(countsFile.toString(), 0, "no word-topic counts: the model has no tokens");
         }
         LdaModel model = new LdaModel(numTopics, alpha, beta, vocabulary, rows, topicBits, totals, null, null);
         for (Map.Entry<String, String> e : header.entrySet()) {

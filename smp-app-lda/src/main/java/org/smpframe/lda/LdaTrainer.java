@@ -53,8 +53,8 @@ public final class LdaTrainer {
     private <P, C, S> LdaResult run(SmpProgram<P, C, S> program, LdaRun lda, SmpRuntime runtime,
                                     RoundListener listener, Corpus test) {
         RunSummary summary;
+        int perIteration = lda.roundsPerIteration(runtime.numWorkers());
         try (SmpSession session = runtime.open(program)) {
-            int perIteration = lda.roundsPerIteration(runtime.numWorkers());
             RunOptions options = RunOptions.builder()
                     .maxRounds((long) config.iterations() * perIteration)
                     .pipelineDepth(0) // a static schedule: a scheduler thread would only take a core
@@ -67,15 +67,20 @@ public final class LdaTrainer {
             summary = session.run(Schedulers.create(scheduler, SchedulerSettings.defaults()), options, listener);
         }
         LdaModel model = lda.model();
+        // Of the state the model holds: a time limit can stop the run after the last measured iteration.
+        double logLikelihood = model.trainingLogLikelihood();
+        double iterations = summary.rounds() / (double) perIteration;
         double perplexity = test == null || test.numTokens() == 0 ? Double.NaN
                 : model.completionPerplexity(test, COMPLETION_ITERATIONS, config.seed());
         model.info().put("method", config.method().cliName());
-        model.info().put("iterations", Long.toString((long) summary.last().evaluation().get(LdaObjective.ITERATION)));
-        model.info().put("log_likelihood", Double.toString(summary.last().evaluation().objective()));
+        model.info().put("iterations", iterations == Math.rint(iterations) ? Long.toString((long) iterations)
+                : String.format(Locale.ROOT, "%.2f", iterations));
+        model.info().put("stopped_by", summary.reason().name().toLowerCase(Locale.ROOT));
+        model.info().put("log_likelihood", Double.toString(logLikelihood));
         model.info().put("seed", Long.toString(config.seed()));
         if (!Double.isNaN(perplexity)) {
             model.info().put("test_perplexity", String.format(Locale.ROOT, "%.4f", perplexity));
         }
-        return new LdaResult(model, summary, perplexity);
+        return new LdaResult(model, summary, perplexity, logLikelihood, iterations);
     }
 }

@@ -79,6 +79,9 @@ final class LdaCommand implements Callable<Integer> {
         if (topWords < 1) {
             throw new IllegalArgumentException("--top-words must be at least 1, got " + topWords);
         }
+        if (alpha != null && alpha.isNaN()) {
+            throw new IllegalArgumentException("--alpha must be a number (leave it out for 50/K)");
+        }
         LdaConfig config = LdaConfig.builder().topics(topics).alpha(alpha == null ? Double.NaN : alpha).beta(beta)
                 .method(LdaMethod.parse(scheduler)).iterations(iterations).evaluateEvery(evalEvery)
                 .blocksPerWorker(run.blocksPerWorker).seed(seed).timeLimitSeconds(run.timeLimit)

@@ -95,13 +95,25 @@ final class LdaRun {
         double seconds = r.summary().seconds();
         stdout.printf(Locale.ROOT, "method          %s, %d topics, alpha %.4g, beta %.4g%n", config.method().cliName(),
                 config.topics(), config.alpha(), config.beta());
-        stdout.printf(Locale.ROOT, "iterations      %d in %.2f s (%.3g tokens/s)%n", r.iterations(), seconds,
-                r.iterations() * (double) train.numTokens() / Math.max(1e-9, seconds));
-        stdout.printf(Locale.ROOT, "log-likelihood  %.8g (%.5f per token)%n", r.logLikelihood(),
+        String stop = switch (r.summary().reason()) {
+            case TIME_LIMIT -> ", stopped by --time-limit";
+            case CONVERGED -> ", converged";
+            case MAX_ROUNDS -> "";
+        };
+        stdout.printf(Locale.ROOT, "iterations      %s%s in %.2f s (%.3g tokens/s)%n",
+                r.iterations() == Math.rint(r.iterations()) ? Long.toString((long) r.iterations())
+                        : String.format(Locale.ROOT, "%.2f", r.iterations()),
+                stop, seconds, r.iterations() * train.numTokens() / Math.max(1e-9, seconds));
+        stdout.printf(Locale.ROOT, "log-likelihood  %.8g (%.5f per token, of the saved state)%n", r.logLikelihood(),
                 r.logLikelihood() / train.numTokens());
         if (test != null) {
-            stdout.printf(Locale.ROOT, "test perplexity %.2f  (document completion, %d documents)%n", r.perplexity(),
-                    test.numDocs());
+            if (Double.isNaN(r.perplexity())) {
+                stdout.printf(Locale.ROOT, "test perplexity none: the %d test documents have no token to hold out%n",
+                        test.numDocs());
+            } else {
+                stdout.printf(Locale.ROOT, "test perplexity %.2f  (document completion, %d documents)%n",
+                        r.perplexity(), test.numDocs());
+            }
         }
         LdaModel m = r.model();
         int shown = Math.min(config.topics(), 10);

@@ -88,7 +88,8 @@ final class ProgressReporter implements AutoCloseable {
             case BAR -> {
                 if (bar == null) {
                     bar = new ProgressBarBuilder()
-                            .setTaskName(String.format(Locale.ROOT, "%s lambda %d/%d", app, e.stage() + 1, e.stages()))
+                            .setTaskName(e.stages() > 1
+                                    ? String.format(Locale.ROOT, "%s lambda %d/%d", app, e.stage() + 1, e.stages()) : app)
                             .setInitialMax(TICKS).setStyle(ProgressBarStyle.ASCII)
                             .setConsumer(new ConsoleProgressBarConsumer(err)).build();
                 }
@@ -111,7 +112,7 @@ final class ProgressReporter implements AutoCloseable {
                 extra.put("reason", reason);
                 err.println(json("stage_end", e, extra));
             }
-            case LOG, BAR -> LOG.info(String.format(Locale.ROOT, "lambda %.4g %s after %d rounds: %s", e.lambda(),
+            case LOG, BAR -> LOG.info(String.format(Locale.ROOT, "%s%s after %d rounds: %s", lambda(e),
                     converged ? "converged" : "stopped (" + reason + ")", e.round(), values(e)));
         }
     }
@@ -134,8 +135,12 @@ final class ProgressReporter implements AutoCloseable {
     }
 
     private String line(Event e) {
-        return String.format(Locale.ROOT, "lambda %.4g  round %d  %s  %.1f s", e.lambda(), e.round(), values(e),
-                e.seconds());
+        return String.format(Locale.ROOT, "%sround %d  %s  %.1f s", lambda(e), e.round(), values(e), e.seconds());
+    }
+
+    /** "lambda L  " for the apps that have one (a path of them), nothing for those that do not. */
+    private static String lambda(Event e) {
+        return Double.isNaN(e.lambda()) ? "" : String.format(Locale.ROOT, "lambda %.4g  ", e.lambda());
     }
 
     private static String values(Event e) {

@@ -81,6 +81,19 @@ class LdaCommandTest {
     }
 
     @Test
+    void aTimeLimitStopReportsTheSavedState() throws IOException {
+        Path[] corpus = ldaC();
+        Path out = dir.resolve("short");
+        CliOutcome o = run("lda", "--corpus", corpus[0].toString(), "--vocab", corpus[1].toString(), "--topics", "4",
+                "--iterations", "1000", "--time-limit", "1e-9", "--workers", "2", "--quiet", "--out", out.toString());
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).contains("stopped by --time-limit").contains("of the saved state")
+                .doesNotContain("NaN");
+        LdaModel model = LdaModel.load(out.resolve("model"));
+        assertThat(model.info()).containsEntry("stopped_by", "time_limit");
+    }
+
+    @Test
     void dataParallelBaselineRunsFromTheSameCommand() throws IOException {
         Path[] corpus = ldaC();
         CliOutcome o = run("lda", "--corpus", corpus[0].toString(), "--vocab", corpus[1].toString(), "--topics", "4",
