@@ -76,6 +76,8 @@ final class LdaCommand implements Callable<Integer> {
                     "Missing required options: --corpus and --out (or a subcommand: infer)");
         }
         int workers = run.workers();
+        LdaMethod method = LdaMethod.parse(scheduler);
+        run.requireRotation(method == LdaMethod.ROTATION, method.cliName());
         if (topWords < 1) {
             throw new IllegalArgumentException("--top-words must be at least 1, got " + topWords);
         }
@@ -83,7 +85,7 @@ final class LdaCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--alpha must be a number (leave it out for 50/K)");
         }
         LdaConfig config = LdaConfig.builder().topics(topics).alpha(alpha == null ? Double.NaN : alpha).beta(beta)
-                .method(LdaMethod.parse(scheduler)).iterations(iterations).evaluateEvery(evalEvery)
+                .method(method).iterations(iterations).evaluateEvery(evalEvery)
                 .blocksPerWorker(run.blocksPerWorker).seed(seed).timeLimitSeconds(run.timeLimit)
                 .verifyWireFormats(run.verifyWire).build();
         Corpus corpus = input.read();

@@ -119,8 +119,10 @@ final class MfCommand implements Callable<Integer> {
                     "Missing required options: --ratings and --out (or a subcommand: recommend)");
         }
         int workers = run.workers();
+        MfMethod method = MfMethod.parse(scheduler);
+        run.requireRotation(method == MfMethod.ROTATION, method.cliName());
         MfConfig config = MfConfig.builder().rank(rank).lambda(lambda).regularization(regularization())
-                .biases(biases).method(MfMethod.parse(scheduler)).iterations(iterations).innerIterations(inner)
+                .biases(biases).method(method).iterations(iterations).innerIterations(inner)
                 .blocksPerWorker(run.blocksPerWorker).tolerance(tolerance).learningRate(learningRate).decay(decay)
                 .mergesPerEpoch(mergesPerEpoch).seed(seed).timeLimitSeconds(run.timeLimit).verifyWireFormats(run.verifyWire)
                 .build();

@@ -22,6 +22,13 @@ final class RotationAppOptions {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (created if needed).")
     Path out;
 
+    /** Refuses rotation-only options for a method that does not rotate anything. */
+    void requireRotation(boolean rotation, String method) {
+        if (!rotation && blocksPerWorker != 1) {
+            throw new IllegalArgumentException("--blocks-per-worker applies to the rotation only, not to " + method);
+        }
+    }
+
     /**
      * The worker count, the machine's cores when not given; it is written back so that config.json says what
      * ran.
