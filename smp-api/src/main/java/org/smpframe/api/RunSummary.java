@@ -8,8 +8,10 @@ package org.smpframe.api;
  * @param updates parameter updates committed
  * @param seconds solver time, evaluation excluded
  * @param last    the last evaluation
+ * @param traffic the messages' encoded sizes, when formats were verified ({@link Traffic#NONE} otherwise)
  */
-public record RunSummary(StopReason reason, long rounds, long updates, double seconds, TracePoint last) {
+public record RunSummary(StopReason reason, long rounds, long updates, double seconds, TracePoint last,
+                         Traffic traffic) {
     public enum StopReason {
         /** The app's stopping rule (e.g. duality gap below tolerance) held. */
         CONVERGED,

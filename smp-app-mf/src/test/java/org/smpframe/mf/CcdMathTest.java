@@ -106,6 +106,14 @@ class CcdMathTest {
         MfResult wired = fit(split.train(), split.test(), config.toBuilder().verifyWireFormats(true).build(), 3, null);
         assertThat(wired.objective()).isEqualTo(plain.objective());
         assertThat(wired.testRmse()).isEqualTo(plain.testRmse());
+        // Every round, each of the 3 workers pushes a partial and receives the commit, and every block moves.
+        org.smpframe.api.Traffic t = wired.summary().traffic();
+        long rounds = wired.summary().rounds();
+        assertThat(t.partials()).isEqualTo(3 * rounds);
+        assertThat(t.blockMoves()).isEqualTo(3 * rounds);
+        assertThat(t.commits()).isBetween(3 * (rounds - 1), 3 * rounds);
+        assertThat(t.blockBytes()).isGreaterThan(t.partialBytes());
+        assertThat(plain.summary().traffic()).isEqualTo(org.smpframe.api.Traffic.NONE);
     }
 
     /** A rank-4 matrix observed with noise σ = 0.1: the fit recovers it down to the noise on held-out ratings. */

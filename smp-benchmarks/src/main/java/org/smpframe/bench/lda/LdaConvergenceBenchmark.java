@@ -50,7 +50,7 @@ public final class LdaConvergenceBenchmark {
         return Double.NaN;
     }
 
-    static Corpus ap(Path data) {
+    public static Corpus ap(Path data) {
         Path dir = data.resolve("lda_ap");
         Path corpus = dir.resolve("ap.dat.xz");
         Path vocab = dir.resolve("vocab.txt.xz");

@@ -20,10 +20,12 @@ final class BlockRelay<B> {
     private final BlockHolder<B>[] holders;
     private final Object[] slots;
     private final boolean[] seen;
+    private final TrafficCounter traffic;
 
     @SuppressWarnings("unchecked")
-    private BlockRelay(MovingBlocks<B> blocks, List<? extends WorkerTask<?, ?, ?>> workers) {
+    private BlockRelay(MovingBlocks<B> blocks, List<? extends WorkerTask<?, ?, ?>> workers, TrafficCounter traffic) {
         this.blocks = blocks;
+        this.traffic = traffic;
         this.holders = new BlockHolder[workers.size()];
         for (int p = 0; p < holders.length; p++) {
             if (!(workers.get(p) instanceof BlockHolder<?> h)) {
@@ -37,8 +39,9 @@ final class BlockRelay<B> {
     }
 
     /** A relay for the program's blocks, or null when it has none. */
-    static BlockRelay<?> of(MovingBlocks<?> blocks, List<? extends WorkerTask<?, ?, ?>> workers) {
-        return blocks == null ? null : new BlockRelay<>(blocks, workers);
+    static BlockRelay<?> of(MovingBlocks<?> blocks, List<? extends WorkerTask<?, ?, ?>> workers,
+                            TrafficCounter traffic) {
+        return blocks == null ? null : new BlockRelay<>(blocks, workers, traffic);
     }
 
     /** Takes every block from the program, as a run starts. */
@@ -91,7 +94,11 @@ final class BlockRelay<B> {
             int b = params[i];
             B state = block(b);
             slots[b] = null;
-            holders[p].receive(b, verifyWire ? blocks.format().roundTrip(state) : state);
+            if (verifyWire) {
+                traffic.add(TrafficCounter.BLOCK, blocks.format().encodedSize(state));
+                state = blocks.format().roundTrip(state);
+            }
+            holders[p].receive(b, state);
         }
     }
 

@@ -42,6 +42,7 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
     private final Object[] stats;
     private final ChangeSet changes = new ChangeSet();
     private final BlockRelay<?> blocks;
+    private final TrafficCounter traffic = new TrafficCounter();
     private C pendingCommit;
     private boolean verifyWireFormats;
 
@@ -56,12 +57,13 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
         this.gang = new WorkerGang(numWorkers, "smp-worker-");
         this.partials = new Object[numWorkers];
         this.stats = new Object[numWorkers];
-        this.blocks = BlockRelay.of(program.movingBlocks(), workers);
+        this.blocks = BlockRelay.of(program.movingBlocks(), workers, traffic);
     }
 
     @Override
     public RunSummary run(Scheduler scheduler, RunOptions options, RoundListener listener) {
         verifyWireFormats = options.verifyWireFormats();
+        traffic.reset();
         scheduler.init(new SchedulerContext(program.numParameters(), workers.size(), program.dependencies(),
                 options.seed()));
         LOG.debug("{}: running {} on {} workers, pipeline depth {}", program.name(), scheduler.name(),
@@ -117,7 +119,7 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
                 reason = StopReason.CONVERGED;
             }
         }
-        return new RunSummary(reason, round, updates, solverNanos * 1e-9, last);
+        return new RunSummary(reason, round, updates, solverNanos * 1e-9, last, traffic.snapshot());
     }
 
     private void gatherResidentModel() {
@@ -147,13 +149,13 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
      */
     private void step(Schedule schedule) {
         if (blocks == null) {
-            onEveryWorker((p, w) -> partials[p] = wire(program.partialFormat(), w.push(schedule)));
+            onEveryWorker((p, w) -> partials[p] = wire(program.partialFormat(), w.push(schedule), TrafficCounter.PARTIAL));
             return;
         }
         blocks.check(schedule);
         onEveryWorker((p, w) -> {
             blocks.deliver(p, schedule, verifyWireFormats);
-            partials[p] = wire(program.partialFormat(), w.push(schedule));
+            partials[p] = wire(program.partialFormat(), w.push(schedule), TrafficCounter.PARTIAL);
             blocks.collect(p, schedule, verifyWireFormats);
         });
     }
@@ -167,7 +169,7 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
         gang.runAll(p -> {
             WorkerTask<P, C, S> w = workers.get(p);
             if (commit != null) {
-                w.apply(wire(program.commitFormat(), commit));
+                w.apply(wire(program.commitFormat(), commit, TrafficCounter.COMMIT));
             }
             work.run(p, w);
         });
@@ -181,12 +183,21 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
 
     @Override
     public Evaluation evaluate() {
-        onEveryWorker((p, w) -> stats[p] = wire(program.statsFormat(), w.localStats()));
+        onEveryWorker((p, w) -> stats[p] = wire(program.statsFormat(), w.localStats(), TrafficCounter.STATS));
         return aggregator.evaluate(statsList());
     }
 
     private <T> T wire(WireFormat<T> format, T value) {
         return verifyWireFormats ? format.roundTrip(value) : value;
+    }
+
+    /** As {@link #wire(WireFormat, Object)}, counting the encoded bytes as {@code kind}. */
+    private <T> T wire(WireFormat<T> format, T value, int kind) {
+        if (!verifyWireFormats) {
+            return value;
+        }
+        traffic.add(kind, format.encodedSize(value));
+        return format.roundTrip(value);
     }
 
     @SuppressWarnings("unchecked")
