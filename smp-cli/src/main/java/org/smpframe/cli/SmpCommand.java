@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code smp} command. Exit codes: 0 success, 2 bad input or usage (the message names the file, line and
- * reason), 3 the optimization diverged, 1 internal error.
+ * reason), 3 the optimization diverged, 4 out of memory, 1 internal error.
  */
 @Command(name = "smp",
         mixinStandardHelpOptions = true,
@@ -17,12 +17,14 @@ import picocli.CommandLine.Command;
         subcommands = {LassoCommand.class, LogRegCommand.class, MfCommand.class, LdaCommand.class, PredictCommand.class, PlotCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "2:bad input or usage (file, line and reason are printed)",
-            "3:the optimization diverged (the message says which setting to change)", "1:internal error"})
+            "3:the optimization diverged (the message says which setting to change)",
+            "4:out of memory (the message says how much heap to give)", "1:internal error"})
 public final class SmpCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_DIVERGED = 3;
+    public static final int EXIT_OUT_OF_MEMORY = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -50,7 +52,17 @@ public final class SmpCommand implements Runnable {
             cli.getErr().println("smp: error: " + e.getMessage());
             return EXIT_BAD_INPUT;
         }
-        return cli.execute(expanded);
+        try {
+            return cli.execute(expanded);
+        } catch (OutOfMemoryError e) {
+            // Outputs are written atomically at the end, so nothing half-written is left behind; say what to do.
+            long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+            cli.getErr().printf(java.util.Locale.ROOT, "smp: error: out of memory with a %d MB heap; give Java more"
+                    + " (e.g. SMP_JAVA_OPTS=-Xmx%dm ./smp ..., or java -Xmx%dm -jar smp.jar ...)%n", maxMb,
+                    2 * maxMb, 2 * maxMb);
+            cli.getErr().println("smp: no result file was written.");
+            return EXIT_OUT_OF_MEMORY;
+        }
     }
 
     static CommandLine commandLine() {
