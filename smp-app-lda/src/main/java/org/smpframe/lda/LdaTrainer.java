@@ -1,6 +1,7 @@
 package org.smpframe.lda;
 
 import java.util.Locale;
+import org.smpframe.api.MemoryBudget;
 import org.smpframe.api.RoundListener;
 import org.smpframe.api.RunOptions;
 import org.smpframe.api.RunSummary;
@@ -36,11 +37,43 @@ public final class LdaTrainer {
         return config;
     }
 
+    /**
+     * Bytes the training state of {@code corpus} will take with {@code workers} workers, beyond the corpus itself:
+     * the topic of every token and its copies in the workers' shards, the word-topic rows (one copy under the
+     * rotation, one per worker plus the merged one for data-parallel), the samplers' K-long arrays, and the model
+     * assembled at the end. Checked against the heap before anything is allocated.
+     */
+    public static long estimateBytes(Corpus corpus, LdaConfig config, int workers) {
+        long n = corpus.numTokens();
+        long v = corpus.vocabularySize();
+        long d = corpus.numDocs();
+        long k = config.topics();
+        long rowEntries = 0;
+        long maxCount = 0;
+        for (int c : corpus.wordCounts()) {
+            rowEntries += Math.min(k, c);
+            maxCount = Math.max(maxCount, c);
+        }
+        long rows = 4 * rowEntries + 40 * v; // entries, plus an array header and a reference per word
+        boolean rotation = config.method() == LdaMethod.ROTATION;
+        long blocks = rotation ? Math.max(1, Math.min(v, (long) workers * config.blocksPerWorker())) : 1;
+        long segments = Math.min(n, d * blocks);
+        long problem = 4 * n + 4 * v + 8 * (maxCount + 2); // initial topics, word counts, lnΓ table
+        long shards = 12 * n + 4 * (d + workers) + 8 * segments + 48 * blocks * workers; // words, topics, cells
+        long samplers = workers * (88 * k + 256); // coef, inv, q terms, s values, doc counts and lists, totals
+        long counts = rotation ? rows : (workers + 1) * rows + 24 * n; // data-parallel: copies, and the moves
+        long model = rows + 8 * n; // the final counts and the gathered topics
+        return problem + shards + samplers + counts + model;
+    }
+
     /** Trains on {@code train}; {@code test} (same vocabulary) may be null. */
     public LdaResult fit(Corpus train, Corpus test, SmpRuntime runtime, RoundListener listener) {
         if (test != null && test.vocabulary() != train.vocabulary()) {
             throw new IllegalArgumentException("test documents must use the training vocabulary");
         }
+        MemoryBudget.require(estimateBytes(train, config, runtime.numWorkers()), String.format(Locale.ROOT,
+                "LDA with %d topics on %d tokens (%d workers, %s)", config.topics(), train.numTokens(),
+                runtime.numWorkers(), config.method().cliName()));
         LdaProblem problem = new LdaProblem(train, config);
         if (config.method() == LdaMethod.ROTATION) {
             RotationLdaProgram program = new RotationLdaProgram(problem, config);

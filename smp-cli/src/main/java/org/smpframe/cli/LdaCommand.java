@@ -2,9 +2,11 @@ package org.smpframe.cli;
 
 import java.io.IOException;
 import java.util.concurrent.Callable;
+import org.smpframe.api.MemoryBudget;
 import org.smpframe.data.Corpus;
 import org.smpframe.lda.LdaConfig;
 import org.smpframe.lda.LdaMethod;
+import org.smpframe.lda.LdaTrainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,6 +98,10 @@ final class LdaCommand implements Callable<Integer> {
             train = split[0];
             test = split[1];
         }
+        // Refused here, before the run directory exists, if it cannot fit (the trainer checks again).
+        MemoryBudget.require(LdaTrainer.estimateBytes(train, config, workers), String.format(java.util.Locale.ROOT,
+                "LDA with %d topics on %d tokens (%d workers, %s)", config.topics(), train.numTokens(), workers,
+                config.method().cliName()));
         ProgressReporter progress = output.reporter("lda");
         RunDirectory.writeStart(spec, run.out);
         new LdaRun(config, workers, topWords, progress).execute(train, test, run.out, System.out);

@@ -2,6 +2,7 @@ package org.smpframe.cli;
 
 import java.io.PrintWriter;
 import org.smpframe.api.DivergenceException;
+import org.smpframe.api.MemoryBudget;
 import org.smpframe.data.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -79,6 +80,10 @@ public final class SmpCommand implements Runnable {
             err.println("smp: error: " + ie.getMessage());
             err.println("smp: nothing was written.");
             return EXIT_BAD_INPUT;
+        }
+        if (e instanceof MemoryBudget.InsufficientMemoryException) {
+            err.println("smp: error: " + e.getMessage());
+            return EXIT_OUT_OF_MEMORY;
         }
         if (e instanceof DivergenceException) {
             err.println("smp: error: " + e.getMessage());
