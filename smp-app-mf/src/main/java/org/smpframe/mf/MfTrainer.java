@@ -1,5 +1,7 @@
 package org.smpframe.mf;
 
+import java.util.Locale;
+import org.smpframe.api.MemoryBudget;
 import org.smpframe.api.RoundListener;
 import org.smpframe.api.RunOptions;
 import org.smpframe.api.RunSummary;
@@ -30,8 +32,41 @@ public final class MfTrainer {
         return config;
     }
 
+    /**
+     * Bytes the training state will take with {@code workers} workers, beyond the ratings themselves: for CCD++
+     * each worker's cells (a residual and an item index per rating, row pointers per block) and user factors, the
+     * travelling item blocks with their sums; for SGD each worker's copy of its ratings and of all item factors;
+     * and the model assembled at the end. Checked against the heap before anything is allocated.
+     */
+    public static long estimateBytes(Ratings train, Ratings test, MfConfig config, int workers) {
+        long r = train.size();
+        long t = test == null ? 0 : test.size();
+        long n = train.numUsers();
+        long m = train.numItems();
+        long cols = config.columns().count();
+        long problem = 4 * (n + m) + 12 * t; // counts, the scored test triples
+        long model = 8 * cols * (n + m) + 8 * cols * n + 4 * (n + 1) + 8 * r; // W, H, gathered parts, rated lists
+        long state;
+        if (config.method() == MfMethod.ROTATION) {
+            long blocks = Math.max(1, Math.min(m, (long) workers * config.blocksPerWorker()));
+            long cells = 8 * (r + t) + 8 * (n + workers) * blocks + 64 * blocks * workers;
+            long users = 8 * cols * n + 24 * n; // factors, the two sums and the penalty weights
+            long items = 8 * cols * m + 56 * m + 96 * blocks; // blocks: h, weights and six sums per item
+            state = cells + users + items;
+        } else {
+            // a copy of H, the touched rows' starting values (up to all of H), item penalties and stamps
+            long perWorker = 16 * cols * m + 16 * m;
+            // ratings and order, W (and its initial draw), H and the last merge sent to the workers
+            state = 16 * (r + t) + 16 * n + 16 * cols * n + workers * perWorker + 16 * cols * m + 12 * m;
+        }
+        return problem + state + model;
+    }
+
     /** Fits on {@code train}; {@code test} (read with the training id maps) may be null. */
     public MfResult fit(Ratings train, Ratings test, SmpRuntime runtime, RoundListener listener) {
+        MemoryBudget.require(estimateBytes(train, test, config, runtime.numWorkers()), String.format(Locale.ROOT,
+                "matrix factorization of rank %d on %d ratings (%d workers, %s)", config.rank(), train.size(),
+                runtime.numWorkers(), config.method().cliName()));
         return fit(MfProblem.of(train, test), runtime, listener);
     }
 
@@ -74,7 +109,7 @@ public final class MfTrainer {
         var info = model.info();
         info.put("method", config.method().cliName());
         info.put("lambda", Double.toString(config.lambda()));
-        info.put("regularization", config.regularization().name().toLowerCase(java.util.Locale.ROOT));
+        info.put("regularization", config.regularization().name().toLowerCase(Locale.ROOT));
         info.put("iterations", Long.toString((long) summary.last().evaluation().get(MfObjective.ITERATION)));
         info.put("objective", Double.toString(summary.last().evaluation().objective()));
         info.put("train_rmse", Double.toString(summary.last().evaluation().get(MfObjective.TRAIN_RMSE)));

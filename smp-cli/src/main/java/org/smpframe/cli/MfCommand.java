@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.smpframe.api.MemoryBudget;
 import org.smpframe.data.Ratings;
 import org.smpframe.data.RatingsFormat;
 import org.smpframe.data.RatingsReader;
 import org.smpframe.data.RatingsSplit;
 import org.smpframe.mf.MfConfig;
 import org.smpframe.mf.MfMethod;
+import org.smpframe.mf.MfTrainer;
 import org.smpframe.mf.Regularization;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -147,6 +149,10 @@ final class MfCommand implements Callable<Integer> {
             trainData = s.train();
             testData = s.test();
         }
+        // Refused here, before the run directory exists, if it cannot fit (the trainer checks again).
+        MemoryBudget.require(MfTrainer.estimateBytes(trainData, testData, config, workers), String.format(Locale.ROOT,
+                "matrix factorization of rank %d on %d ratings (%d workers, %s)", config.rank(), trainData.size(),
+                workers, config.method().cliName()));
         ProgressReporter progress = output.reporter("mf");
         RunDirectory.writeStart(spec, run.out);
         new MfRun(config, workers, progress).execute(trainData, testData, run.out, System.out);

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run that does not fit the heap ends with exit code 4 and advice, not a stack trace: refused by the estimate
- * before anything big is allocated (LDA), or, where no estimate exists yet, when the heap runs out.
+ * before anything big is allocated (LDA, MF), or, where no estimate applies (reading the data), when the heap
+ * runs out.
  */
 class OutOfMemoryTest {
     @TempDir
@@ -49,11 +50,23 @@ class OutOfMemoryTest {
 
     @Test
     void runningOutOfHeapSaysHowMuchToGive() throws IOException, InterruptedException {
-        Path out = dir.resolve("mf");
-        // Rank 100000 for 300 users is 240 MB of user factors: the heap runs out during training.
-        String err = runInSmallHeap("mf", "--ratings", "../data/synthetic-ratings.csv", "--rank", "100000", "--inner",
-                "1", "--iterations", "1", "--workers", "2", "--quiet", "--out", out.toString());
+        // Three million nonzeros: their arrays (and the reader's growing buffers) overflow a 48 MB heap while the
+        // data is read, before any estimate can be made.
+        Path data = dir.resolve("big.libsvm");
+        StringBuilder line = new StringBuilder("1");
+        for (int j = 1; j <= 200; j++) {
+            line.append(' ').append(j).append(":0.5");
+        }
+        line.append('\n');
+        try (var w = java.nio.file.Files.newBufferedWriter(data, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < 15_000; i++) {
+                w.write(line.toString());
+            }
+        }
+        Path out = dir.resolve("lasso");
+        String err = runInSmallHeap("lasso", "--train", data.toString(), "--lambda", "0.1", "--quiet", "--out",
+                out.toString());
         assertThat(err).contains("out of memory with a");
-        assertThat(out.resolve("model")).doesNotExist();
+        assertThat(out).doesNotExist();
     }
 }
