@@ -3,7 +3,9 @@ package org.smpframe.lasso;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.smpframe.api.MemoryBudget;
 import org.smpframe.api.RunOptions;
 import org.smpframe.api.RunSummary;
 import org.smpframe.api.Scheduler;
@@ -11,8 +13,10 @@ import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.SmpSession;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.LabeledDataset;
+import org.smpframe.linear.ColumnCorrelation;
 import org.smpframe.linear.CoordinateSchedulers;
 import org.smpframe.linear.RegularizationPath;
+import org.smpframe.schedulers.DynamicScheduler;
 
 /**
  * Fits a Lasso, for one λ or along a regularization path, on any {@link SmpRuntime}.
@@ -33,7 +37,30 @@ public final class LassoTrainer {
         return config;
     }
 
+    /**
+     * Bytes the solver state for {@code data} takes with {@code workers} workers, beyond the loaded data: the
+     * standardized copy (if asked), the column-major copy, the workers' column-major shards and per-row state,
+     * the dependency oracle and, for the smp scheduler, its pair cache. Checked against the heap before the solver
+     * allocates anything.
+     */
+    public static long estimateBytes(LabeledDataset data, LassoConfig config, int workers) {
+        long n = data.numRows();
+        int p = data.numFeatures();
+        long nnz = data.features().nnz();
+        long csr = 12 * nnz + 4 * (n + 1);
+        long csc = 12 * nnz + 4 * (p + 1L);
+        long problem = (config.standardize() ? csr : 0) + csc + 8 * n + 24L * p;
+        long shards = csc + 4L * (p + 1) * workers + 8 * n + 24L * p * workers;
+        long oracle = ColumnCorrelation.estimateBytes(data.numRows(), p, nnz);
+        long scheduler = config.scheduler().equalsIgnoreCase("smp") || config.scheduler().equalsIgnoreCase("dynamic")
+                ? DynamicScheduler.estimateBytes(p, config.scheduling()) : 16L * p;
+        return problem + shards + oracle + scheduler + 32L * p;
+    }
+
     public LassoResult fit(LabeledDataset train, SmpRuntime runtime, LassoListener listener) {
+        MemoryBudget.require(estimateBytes(train, config, runtime.numWorkers()), String.format(Locale.ROOT,
+                "the Lasso on %d rows x %d features (%d nonzeros, %d workers)", train.numRows(), train.numFeatures(),
+                train.features().nnz(), runtime.numWorkers()));
         LassoProblem problem = LassoProblem.of(train, config.intercept(), config.standardize());
         return fit(problem, train.source(), runtime, listener);
     }

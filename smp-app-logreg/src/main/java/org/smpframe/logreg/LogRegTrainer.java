@@ -3,6 +3,8 @@ package org.smpframe.logreg;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.smpframe.api.MemoryBudget;
 import org.smpframe.api.RunOptions;
 import org.smpframe.api.RunSummary;
 import org.smpframe.api.Scheduler;
@@ -10,8 +12,10 @@ import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.SmpSession;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.LabeledDataset;
+import org.smpframe.linear.ColumnCorrelation;
 import org.smpframe.linear.CoordinateSchedulers;
 import org.smpframe.linear.RegularizationPath;
+import org.smpframe.schedulers.DynamicScheduler;
 
 /**
  * Fits a sparse logistic regression, for one λ or along a regularization path, on any {@link SmpRuntime}.
@@ -36,7 +40,31 @@ public final class LogRegTrainer {
      * @param train training data, labels −1/+1 or 0/1
      * @param test  test data for the metrics in the trace, or null
      */
+    /**
+     * Bytes the solver state for {@code data} takes with {@code workers} workers, beyond the loaded data: the
+     * copy with the bias column (and standardized, if asked), its column-major copy, the workers' shards and
+     * their seven per-row arrays (margins, exp(y m), labels, curvatures, directions, products), the outer
+     * iteration's per-parameter arrays, the dependency oracle and the smp scheduler's pair cache. Checked against
+     * the heap before the solver allocates anything.
+     */
+    public static long estimateBytes(LabeledDataset data, LogRegConfig config, int workers) {
+        long n = data.numRows();
+        int p = data.numFeatures() + (config.bias() ? 1 : 0);
+        long nnz = data.features().nnz() + (config.bias() ? n : 0);
+        long csr = 12 * nnz + 4 * (n + 1);
+        long csc = 12 * nnz + 4 * (p + 1L);
+        long problem = (config.bias() || config.standardize() ? csr : 0) + csc + 8 * n + 40L * p;
+        long shards = csc + 4L * (p + 1) * workers + 56 * n + 16L * p * workers;
+        long oracle = ColumnCorrelation.estimateBytes(data.numRows(), p, nnz);
+        long scheduler = config.scheduler().equalsIgnoreCase("smp") || config.scheduler().equalsIgnoreCase("dynamic")
+                ? DynamicScheduler.estimateBytes(p, config.scheduling()) : 16L * p;
+        return problem + shards + oracle + scheduler + 80L * p;
+    }
+
     public LogRegResult fit(LabeledDataset train, LabeledDataset test, SmpRuntime runtime, LogRegListener listener) {
+        MemoryBudget.require(estimateBytes(train, config, runtime.numWorkers()), String.format(Locale.ROOT,
+                "logistic regression on %d rows x %d features (%d nonzeros, %d workers)", train.numRows(),
+                train.numFeatures(), train.features().nnz(), runtime.numWorkers()));
         LogRegProblem problem = LogRegProblem.of(train, config.bias(), config.standardize());
         double[] lambdas = RegularizationPath.of(config.lambda(), config.pathLength(), config.pathRatio(),
                 problem::lambdaMax, train.source(), "no feature is correlated with the labels");

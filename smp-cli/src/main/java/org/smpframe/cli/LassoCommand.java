@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.smpframe.api.MemoryBudget;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.data.LibSvmReader;
 import org.smpframe.lasso.LassoConfig;
+import org.smpframe.lasso.LassoTrainer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,6 +86,9 @@ final class LassoCommand implements Callable<Integer> {
         LabeledDataset testData = test == null ? null
                 : LibSvmReader.read(test, LibSvmReader.Options.defaults().withMinFeatures(trainData.numFeatures()));
         solver.validate();
+        // Refused here, before the run directory exists, if it cannot fit (the trainer checks again).
+        MemoryBudget.require(LassoTrainer.estimateBytes(trainData, config, solver.workers()),
+                "the Lasso on " + trainData.numRows() + " rows x " + trainData.numFeatures() + " features");
         ProgressReporter progress = output.reporter("lasso");
         RunDirectory.writeStart(spec, out);
         new LassoRun(config, solver.workers(), progress).execute(trainData, testData, out, System.out);

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.smpframe.api.MemoryBudget;
 import org.smpframe.data.LabelRule;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.data.LibSvmReader;
 import org.smpframe.logreg.LogRegConfig;
 import org.smpframe.logreg.LogRegProblem;
+import org.smpframe.logreg.LogRegTrainer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,6 +105,9 @@ final class LogRegCommand implements Callable<Integer> {
         LogRegConfig config = b.build();
         solver.validate();
         LogRegProblem.checkFittable(trainData, !noBias);
+        // Refused here, before the run directory exists, if it cannot fit (the trainer checks again).
+        MemoryBudget.require(LogRegTrainer.estimateBytes(trainData, config, solver.workers()),
+                "logistic regression on " + trainData.numRows() + " rows x " + trainData.numFeatures() + " features");
         ProgressReporter progress = output.reporter("logreg");
         RunDirectory.writeStart(spec, out);
         new LogRegRun(config, solver.workers(), progress).execute(trainData, testData, out, System.out);

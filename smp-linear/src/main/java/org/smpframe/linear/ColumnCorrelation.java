@@ -48,6 +48,16 @@ public final class ColumnCorrelation implements DependencyOracle {
      * @param colMean   μ_j of the implicit centring (all zeros for raw columns); kept, not copied
      * @param colSqNorm ‖x̃_j‖², the squared norms of the centred columns
      */
+    /**
+     * Bytes the correlation of an n × p design with {@code nnz} nonzeros holds: the normalized dense copy when
+     * the design is dense enough (and small enough), else a scatter array and the sparse block filter's index.
+     */
+    public static long estimateBytes(int n, int p, long nnz) {
+        long entries = (long) n * p;
+        boolean isDense = entries <= MAX_DENSE_ENTRIES && nnz >= DENSE_FRACTION * entries;
+        return 8L * p + (isDense ? 4 * entries : 12L * n);
+    }
+
     public ColumnCorrelation(CscMatrix columns, double[] colMean, double[] colSqNorm) {
         this.columns = columns;
         this.colMean = colMean;

@@ -367,6 +367,13 @@ public final class DynamicScheduler implements Scheduler {
         treeUpdatesSinceBuild = 0;
     }
 
+    /** Bytes a dynamic scheduler over {@code numParameters} parameters holds: mostly its pair cache. */
+    public static long estimateBytes(int numParameters, SchedulerSettings settings) {
+        long cache = 12L << cacheBits(settings.dependencyCacheBits(), numParameters); // a long key, a float each
+        long candidates = 12L * settings.blockSize() * Math.max(1, settings.candidateFactor());
+        return cache + 40L * numParameters + candidates;
+    }
+
     /**
      * A small problem does not need a 2^18-entry cache: 4 slots per distinct pair (a power of two at least
      * 4·p(p-1)/2) keep collisions in the direct-mapped cache rare; the settings give the upper bound.
