@@ -23,6 +23,12 @@ public final class MemoryBudget {
         long used = rt.totalMemory() - rt.freeMemory();
         long available = rt.maxMemory() - used;
         if (bytes * HEADROOM > available) {
+            // What looks used may be garbage (the reader's buffers, say): collect once before refusing.
+            System.gc();
+            used = rt.totalMemory() - rt.freeMemory();
+            available = rt.maxMemory() - used;
+        }
+        if (bytes * HEADROOM > available) {
             long suggestMb = (long) Math.ceil((used + bytes * HEADROOM * 1.5) / (1 << 20));
             throw new InsufficientMemoryException(String.format(Locale.ROOT,
                     "%s needs about %d MB, and only %d MB of the %d MB heap are free; give Java more memory"
