@@ -1,17 +1,11 @@
 package org.smpframe.data;
 
-import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.util.function.LongSupplier;
 
 /**
- * What the corpus readers ({@link CorpusReader}) share: a stream made plain (gzip and xz sniffed by
- * {@link Compression}), cut into byte lines by {@link LineSplitter}, and every low-level failure on the way
- * (a read error, a truncated or corrupt compressed stream, a decoder's runtime exception, an array size limit)
- * turned into an {@link InputException} that names the source; plus the byte-level integer parsing the two
- * numeric formats need.
+ * What the corpus readers ({@link CorpusReader}) share: a plain stream ({@link DataFiles#withPlainStream}) cut
+ * into byte lines by {@link LineSplitter}, with the line-length error; plus the byte-level integer parsing the
+ * two numeric formats need.
  */
 final class CorpusInput {
 
@@ -37,12 +31,6 @@ final class CorpusInput {
     private CorpusInput() {
     }
 
-    /** Reads the plain (decompressed) stream; IOExceptions are the caller's to translate. */
-    @FunctionalInterface
-    interface Body<T> {
-        T read(InputStream plain) throws IOException;
-    }
-
     /**
      * One stream's line-by-line parser: {@link #parseLine} gets every physical line, {@link #end} runs once
      * after the last. Subclasses count {@link #line} themselves (first thing in parseLine), so that a read
@@ -66,37 +54,9 @@ final class CorpusInput {
         abstract String tooLongHint();
     }
 
-    /**
-     * Applies {@code body} to the plain view of {@code raw}, which stays open (the caller owns it).
-     *
-     * @param linesRead how many lines were read when a failure happened, for its message
-     */
-    static <T> T withPlainStream(InputStream raw, String source, LongSupplier linesRead, Body<T> body) {
-        Compression compression = Compression.NONE;
-        try {
-            // Small: it only has to hold the magic bytes for sniffing; the large reads bypass it.
-            BufferedInputStream buffered = new BufferedInputStream(new Guarded(raw), 1 << 13);
-            compression = Compression.sniff(buffered, source);
-            InputStream opened;
-            try {
-                opened = compression.open(buffered);
-            } catch (RuntimeException e) { // a decoder choking on a corrupt header
-                throw new IOException("stream failed: " + e, e);
-            }
-            try (InputStream plain = new Guarded(opened)) {
-                return body.read(plain);
-            }
-        } catch (IOException e) {
-            throw DataFiles.readFailure(source, compression, linesRead.getAsLong(), e);
-        } catch (IllegalStateException e) {
-            // Only the array size limits (IntArrayBuilder, IdMap) throw this: an input too big for Java arrays.
-            throw new InputException(source, linesRead.getAsLong(), e.getMessage(), e);
-        }
-    }
-
     /** Feeds every line of the plain view of {@code raw} to {@code parser}, then calls its {@link LineParser#end}. */
     static void parse(InputStream raw, int maxLine, LineParser parser) {
-        withPlainStream(raw, parser.source, () -> parser.line, plain -> {
+        DataFiles.withPlainStream(raw, parser.source, () -> parser.line, plain -> {
             LineSplitter.split(plain, maxLine, (int) Math.min(INITIAL_BUFFER, maxLine + 1L), parser::parseLine,
                     () -> new InputException(parser.source, parser.line + 1, "line is longer than maxLineLength ("
                             + maxLine + " bytes); " + parser.tooLongHint()));
@@ -199,33 +159,5 @@ final class CorpusInput {
     /** A token for a message: control characters escaped, long tokens cut. */
     static String show(byte[] b, int s, int e) {
         return LibSvmParser.show(b, s, e);
-    }
-
-    /**
-     * Turns a RuntimeException from a decoder fed corrupt data (or from a misbehaving caller's stream) into
-     * an IOException, so that it is reported like every other broken stream instead of escaping raw.
-     */
-    private static final class Guarded extends FilterInputStream {
-        Guarded(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                return in.read();
-            } catch (RuntimeException e) {
-                throw new IOException("stream failed: " + e, e);
-            }
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                return in.read(b, off, len);
-            } catch (RuntimeException e) {
-                throw new IOException("stream failed: " + e, e);
-            }
-        }
     }
 }

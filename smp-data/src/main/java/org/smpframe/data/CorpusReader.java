@@ -278,7 +278,7 @@ public final class CorpusReader {
 
     /** {@link #detect(Path)} on a stream, which is read only as far as needed and left open. */
     static CorpusFormat detect(InputStream in, String name) {
-        return CorpusInput.withPlainStream(in, name, () -> 0, plain -> CorpusFormat.detect(new BufferedInputStream(plain, 1 << 13), name));
+        return DataFiles.withPlainStream(in, name, () -> 0, plain -> CorpusFormat.detect(new BufferedInputStream(plain, 1 << 13), name));
     }
 
     // ---- helpers ----

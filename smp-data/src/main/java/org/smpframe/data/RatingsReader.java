@@ -1,7 +1,5 @@
 package org.smpframe.data;
 
-import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -75,23 +73,11 @@ public final class RatingsReader {
         int usersBefore = users.size();
         int itemsBefore = items.size();
         Parser parser = new Parser(sourceName, o, users, items);
-        Compression compression = Compression.NONE;
         boolean done = false;
         try {
-            // Small: it only has to hold the magic bytes for sniffing; the parser's and the
-            // decompressor's large reads bypass it.
-            BufferedInputStream buffered = new BufferedInputStream(new Guarded(in), 1 << 13);
-            compression = Compression.sniff(buffered, sourceName);
-            try (InputStream data = new Guarded(compression.open(buffered))) {
-                Ratings r = parser.parse(data);
-                done = true;
-                return r;
-            }
-        } catch (IOException e) {
-            throw DataFiles.readFailure(sourceName, compression, parser.line, e);
-        } catch (IllegalStateException e) {
-            // Only the array and id-map size limits throw this: a file too big for Java arrays.
-            throw new InputException(sourceName, parser.line, e.getMessage(), e);
+            Ratings r = DataFiles.withPlainStream(in, sourceName, () -> parser.line, parser::parse);
+            done = true;
+            return r;
         } finally {
             if (!done) {
                 users.truncate(Math.min(usersBefore, users.size()));
@@ -157,35 +143,6 @@ public final class RatingsReader {
 
         public Options withMaxLineLength(int v) {
             return new Options(format, users, items, unknownIds, v);
-        }
-    }
-
-    /**
-     * Turns a RuntimeException from a decoder fed corrupt data (or from a misbehaving caller's
-     * stream) into an IOException, so that it is reported like every other broken stream instead of
-     * escaping raw.
-     */
-    private static final class Guarded extends FilterInputStream {
-        Guarded(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                return in.read();
-            } catch (RuntimeException e) {
-                throw new IOException("stream failed: " + e, e);
-            }
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                return in.read(b, off, len);
-            } catch (RuntimeException e) {
-                throw new IOException("stream failed: " + e, e);
-            }
         }
     }
 
