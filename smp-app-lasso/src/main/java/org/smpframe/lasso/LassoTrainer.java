@@ -13,10 +13,9 @@ import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.SmpSession;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.LabeledDataset;
-import org.smpframe.linear.ColumnCorrelation;
 import org.smpframe.linear.CoordinateSchedulers;
 import org.smpframe.linear.RegularizationPath;
-import org.smpframe.schedulers.DynamicScheduler;
+import org.smpframe.linear.SolverMemory;
 
 /**
  * Fits a Lasso, for one λ or along a regularization path, on any {@link SmpRuntime}.
@@ -47,14 +46,10 @@ public final class LassoTrainer {
         long n = data.numRows();
         int p = data.numFeatures();
         long nnz = data.features().nnz();
-        long csr = 12 * nnz + 4 * (n + 1);
-        long csc = 12 * nnz + 4 * (p + 1L);
-        long problem = (config.standardize() ? csr : 0) + csc + 8 * n + 24L * p;
-        long shards = csc + 4L * (p + 1) * workers + 8 * n + 24L * p * workers;
-        long oracle = ColumnCorrelation.estimateBytes(data.numRows(), p, nnz);
-        long scheduler = config.scheduler().equalsIgnoreCase("smp") || config.scheduler().equalsIgnoreCase("dynamic")
-                ? DynamicScheduler.estimateBytes(p, config.scheduling()) : 16L * p;
-        return problem + shards + oracle + scheduler + 32L * p;
+        long standardized = config.standardize() ? SolverMemory.rowMajorBytes(n, nnz) : 0;
+        long own = 8 * n + 24L * p + 8 * n + 24L * p * workers + 32L * p; // y, column stats, shards' y, β, sums
+        return standardized + own
+                + SolverMemory.sharedBytes(n, p, nnz, workers, config.scheduler(), config.scheduling());
     }
 
     public LassoResult fit(LabeledDataset train, SmpRuntime runtime, LassoListener listener) {

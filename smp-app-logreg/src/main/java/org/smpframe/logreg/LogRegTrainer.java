@@ -12,10 +12,9 @@ import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.SmpSession;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.LabeledDataset;
-import org.smpframe.linear.ColumnCorrelation;
 import org.smpframe.linear.CoordinateSchedulers;
 import org.smpframe.linear.RegularizationPath;
-import org.smpframe.schedulers.DynamicScheduler;
+import org.smpframe.linear.SolverMemory;
 
 /**
  * Fits a sparse logistic regression, for one λ or along a regularization path, on any {@link SmpRuntime}.
@@ -51,14 +50,10 @@ public final class LogRegTrainer {
         long n = data.numRows();
         int p = data.numFeatures() + (config.bias() ? 1 : 0);
         long nnz = data.features().nnz() + (config.bias() ? n : 0);
-        long csr = 12 * nnz + 4 * (n + 1);
-        long csc = 12 * nnz + 4 * (p + 1L);
-        long problem = (config.bias() || config.standardize() ? csr : 0) + csc + 8 * n + 40L * p;
-        long shards = csc + 4L * (p + 1) * workers + 56 * n + 16L * p * workers;
-        long oracle = ColumnCorrelation.estimateBytes(data.numRows(), p, nnz);
-        long scheduler = config.scheduler().equalsIgnoreCase("smp") || config.scheduler().equalsIgnoreCase("dynamic")
-                ? DynamicScheduler.estimateBytes(p, config.scheduling()) : 16L * p;
-        return problem + shards + oracle + scheduler + 80L * p;
+        long copy = config.bias() || config.standardize() ? SolverMemory.rowMajorBytes(n, nnz) : 0;
+        // labels, column stats, the shards' seven per-row arrays and w, d, the aggregator's per-parameter arrays
+        long own = 8 * n + 40L * p + 56 * n + 16L * p * workers + 80L * p;
+        return copy + own + SolverMemory.sharedBytes(n, p, nnz, workers, config.scheduler(), config.scheduling());
     }
 
     public LogRegResult fit(LabeledDataset train, LabeledDataset test, SmpRuntime runtime, LogRegListener listener) {
