@@ -24,7 +24,7 @@ final class DataParallelLdaProgram implements SmpProgram<TopicMoves, TopicMoves,
     private final int[] totals;
     private int numWorkers;
     private int[] docBounds;
-    private DocTopics[] parts;
+    private DocTopicParts parts;
 
     DataParallelLdaProgram(LdaProblem problem, LdaConfig config) {
         this.problem = problem;
@@ -53,7 +53,7 @@ final class DataParallelLdaProgram implements SmpProgram<TopicMoves, TopicMoves,
         if (numWorkers == 0) {
             numWorkers = workers;
             docBounds = BalancedRanges.of(problem.docLengths(), workers);
-            parts = new DocTopics[workers];
+            parts = new DocTopicParts(workers);
         } else if (numWorkers != workers) {
             throw new IllegalStateException("workers already created for " + numWorkers + " workers");
         }
@@ -72,23 +72,13 @@ final class DataParallelLdaProgram implements SmpProgram<TopicMoves, TopicMoves,
 
     @Override
     public ResidentModel<DocTopics> residentModel() {
-        return new ResidentModel<>() {
-            @Override
-            public void gather(int worker, DocTopics part) {
-                parts[worker] = part;
-            }
-
-            @Override
-            public WireFormat<DocTopics> format() {
-                return DocTopics.FORMAT;
-            }
-        };
+        return parts;
     }
 
     @Override
     public LdaModel model() {
         return LdaModel.of(problem, config, new TopicRows[] {global}, totals,
-                LdaModel.assemble(parts, problem.words.length));
+                parts.assemble(problem.words.length));
     }
 
     @Override

@@ -78,20 +78,6 @@ public final class LdaModel {
                 problem.topicBits, totals.clone(), problem.corpus, topics);
     }
 
-    /** The topics of all tokens in corpus order, from the workers' parts. */
-    static int[] assemble(DocTopics[] parts, int numTokens) {
-        int[] z = new int[numTokens];
-        int at = 0;
-        for (DocTopics part : parts) {
-            if (part == null) {
-                throw new IllegalStateException("no run has ended yet");
-            }
-            System.arraycopy(part.topics(), 0, z, at, part.topics().length);
-            at += part.topics().length;
-        }
-        return z;
-    }
-
     /**
      * The joint log-likelihood log p(w, z) of any assignment of topics to a corpus's tokens, from its definition
      * (exact ln Γ): how the benchmark scores another system's state with the same formula as ours.

@@ -28,7 +28,7 @@ final class RotationLdaProgram implements SmpProgram<TopicCounts, TopicCounts, L
     private int[] docBounds;
     private ParkedBlocks<WordBlock> home;
     private long[] blockTokens;
-    private DocTopics[] parts;
+    private DocTopicParts parts;
 
     RotationLdaProgram(LdaProblem problem, LdaConfig config) {
         this.problem = problem;
@@ -87,7 +87,7 @@ final class RotationLdaProgram implements SmpProgram<TopicCounts, TopicCounts, L
             }
         }
         home = new ParkedBlocks<>(blocks, WordBlock.FORMAT, "vocabulary block");
-        parts = new DocTopics[p];
+        parts = new DocTopicParts(p);
     }
 
     private void requireLayout() {
@@ -105,17 +105,7 @@ final class RotationLdaProgram implements SmpProgram<TopicCounts, TopicCounts, L
     @Override
     public ResidentModel<DocTopics> residentModel() {
         requireLayout();
-        return new ResidentModel<>() {
-            @Override
-            public void gather(int worker, DocTopics part) {
-                parts[worker] = part;
-            }
-
-            @Override
-            public WireFormat<DocTopics> format() {
-                return DocTopics.FORMAT;
-            }
-        };
+        return parts;
     }
 
     @Override
@@ -125,7 +115,7 @@ final class RotationLdaProgram implements SmpProgram<TopicCounts, TopicCounts, L
         for (int b = 0; b < blocks.length; b++) {
             blocks[b] = home.get(b).rows;
         }
-        return LdaModel.of(problem, config, blocks, totals, LdaModel.assemble(parts, problem.words.length));
+        return LdaModel.of(problem, config, blocks, totals, parts.assemble(problem.words.length));
     }
 
     @Override
