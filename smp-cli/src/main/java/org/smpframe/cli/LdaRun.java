@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,17 +44,11 @@ final class LdaRun {
                         + "scheduler %s", train.source(), train.numDocs(), train.numTokens(), train.vocabularySize(),
                 test == null ? "" : String.format(Locale.ROOT, "; %d test documents", test.numDocs()),
                 config.topics(), workers, config.method().cliName()));
-        List<TracePoint> points = new ArrayList<>();
+        IterationTrace trace = new IterationTrace(p -> progress.onEvaluation(event(p, train)));
+        List<TracePoint> points = trace.points();
         LdaResult result;
         try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers); progress) {
-            result = new LdaTrainer(config).fit(train, test, runtime, p -> {
-                // One trace line per measured iteration (a run stopped part-way repeats the last one).
-                if (p.evaluation().get("iteration") > 0 && (points.isEmpty()
-                        || p.evaluation().get("iteration") > points.get(points.size() - 1).evaluation().get("iteration"))) {
-                    points.add(p);
-                    progress.onEvaluation(event(p, train));
-                }
-            });
+            result = new LdaTrainer(config).fit(train, test, runtime, trace);
             progress.onStageEnd(event(result.summary().last(), train), false, result.summary().reason().toString());
         }
         Files.createDirectories(out);

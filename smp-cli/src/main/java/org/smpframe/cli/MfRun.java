@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,18 +42,11 @@ final class MfRun {
                         + "scheduler %s", train.source(), train.size(), train.numUsers(), train.numItems(),
                 test == null ? "" : String.format(Locale.ROOT, "; %d test ratings", test.size()), config.rank(),
                 workers, config.method().cliName()));
-        List<TracePoint> points = new ArrayList<>();
+        IterationTrace trace = new IterationTrace(p -> progress.onEvaluation(event(p)));
+        List<TracePoint> points = trace.points();
         MfResult result;
         try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers); progress) {
-            result = new MfTrainer(config).fit(train, test, runtime, p -> {
-                // A run stopped part-way through an iteration is evaluated once more with the last iteration's
-                // numbers: one trace line per completed iteration.
-                if (p.evaluation().get("iteration") > 0 && (points.isEmpty()
-                        || p.evaluation().get("iteration") > points.get(points.size() - 1).evaluation().get("iteration"))) {
-                    points.add(p);
-                    progress.onEvaluation(event(p));
-                }
-            });
+            result = new MfTrainer(config).fit(train, test, runtime, trace);
             TracePoint last = result.summary().last();
             progress.onStageEnd(event(last), result.summary().reason() == RunSummary.StopReason.CONVERGED,
                     result.summary().reason().toString());
