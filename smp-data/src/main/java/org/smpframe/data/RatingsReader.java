@@ -595,53 +595,15 @@ public final class RatingsReader {
             }
         }
 
-        /**
-         * Sorting packed (user, item) keys finds a repeated pair in O(n log n) on one primitive
-         * array, where a hash set of pairs in the hot loop would box every rating. The lines are
-         * recovered only on the error path: the pair whose second occurrence comes first in the
-         * file is the one reported, as a line-by-line check would.
-         */
+        /** A repeated (user, item) pair is an error naming both lines ({@link RepeatedKeys}). */
         private void checkDuplicates(int[] u, int[] it) {
-            int n = u.length;
-            long[] keys = new long[n];
-            for (int k = 0; k < n; k++) {
-                keys[k] = ((long) u[k] << 32) | (it[k] & 0xFFFFFFFFL);
+            int[] repeat = RepeatedKeys.firstRepeat(u.length, k -> ((long) u[k] << 32) | (it[k] & 0xFFFFFFFFL));
+            if (repeat != null) {
+                int k = repeat[0];
+                throw new InputException(source, lines.get(k), "duplicate rating for user '"
+                        + userColumn.map.id(u[k]) + "' and item '" + itemColumn.map.id(it[k])
+                        + "': already rated on line " + lines.get(repeat[1]));
             }
-            Arrays.sort(keys);
-            int dups = 0;
-            for (int k = 1; k < n; k++) {
-                if (keys[k] == keys[k - 1] && (k < 2 || keys[k - 1] != keys[k - 2])) {
-                    dups++;
-                }
-            }
-            if (dups == 0) {
-                return;
-            }
-            // Error path from here on: the distinct repeated keys, sorted, and where each first occurs.
-            long[] repeated = new long[dups];
-            dups = 0;
-            for (int k = 1; k < n; k++) {
-                if (keys[k] == keys[k - 1] && (k < 2 || keys[k - 1] != keys[k - 2])) {
-                    repeated[dups++] = keys[k];
-                }
-            }
-            int[] first = new int[dups];
-            Arrays.fill(first, -1);
-            for (int k = 0; k < n; k++) {
-                long key = ((long) u[k] << 32) | (it[k] & 0xFFFFFFFFL);
-                int j = Arrays.binarySearch(repeated, key);
-                if (j < 0) {
-                    continue;
-                }
-                if (first[j] < 0) {
-                    first[j] = k;
-                } else {
-                    throw new InputException(source, lines.get(k), "duplicate rating for user '"
-                            + userColumn.map.id(u[k]) + "' and item '" + itemColumn.map.id(it[k])
-                            + "': already rated on line " + lines.get(first[j]));
-                }
-            }
-            throw new AssertionError("a repeated key was not found again");
         }
 
         private InputException fieldCountError(byte[] b, int p, int le, int n) {

@@ -201,48 +201,14 @@ final class UciParser extends CorpusInput.LineParser {
         }
     }
 
-    /**
-     * Unsorted input only: sorting packed (doc, word) keys finds a repeated pair on one primitive array. The
-     * pair reported is the one whose second occurrence comes first in the file, as a line-by-line check would.
-     */
+    /** Unsorted input only: a repeated (doc, word) pair is an error naming both lines ({@link RepeatedKeys}). */
     private void checkDuplicates() {
-        int n = docs.size();
-        long[] keys = new long[n];
-        for (int k = 0; k < n; k++) {
-            keys[k] = key(k);
+        int[] repeat = RepeatedKeys.firstRepeat(docs.size(), this::key);
+        if (repeat != null) {
+            int k = repeat[0];
+            line = HEADER_LINES + 1 + k;
+            throw duplicate(docs.get(k), wordIds.get(k), repeat[1]);
         }
-        Arrays.sort(keys);
-        int dups = 0;
-        for (int k = 1; k < n; k++) {
-            if (keys[k] == keys[k - 1] && (k < 2 || keys[k - 1] != keys[k - 2])) {
-                dups++;
-            }
-        }
-        if (dups == 0) {
-            return;
-        }
-        // Error path from here on: the distinct repeated keys, sorted, and where each first occurs.
-        long[] repeated = new long[dups];
-        dups = 0;
-        for (int k = 1; k < n; k++) {
-            if (keys[k] == keys[k - 1] && (k < 2 || keys[k - 1] != keys[k - 2])) {
-                repeated[dups++] = keys[k];
-            }
-        }
-        int[] first = new int[dups];
-        Arrays.fill(first, -1);
-        for (int k = 0; k < n; k++) {
-            int j = Arrays.binarySearch(repeated, key(k));
-            if (j < 0) {
-                continue;
-            }
-            if (first[j] >= 0) {
-                line = HEADER_LINES + 1 + k;
-                throw duplicate(docs.get(k), wordIds.get(k), first[j]);
-            }
-            first[j] = k;
-        }
-        throw new AssertionError("a repeated key was not found again");
     }
 
     private long key(int k) {
