@@ -113,7 +113,7 @@ final class DataParallelLdaProgram implements SmpProgram<TopicMoves, TopicMoves,
 
             @Override
             public Evaluation evaluate(List<LdaStats> stats) {
-                return LdaObjective.evaluate(stats, Likelihood.wordPart(global, config.beta()), totals, config,
+                return LdaObjective.evaluate(stats, Likelihood.wordPart(global, problem.logGammaTable), totals, config,
                         problem.vocabularySize);
             }
         };
