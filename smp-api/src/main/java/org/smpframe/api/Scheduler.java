@@ -19,4 +19,13 @@ public interface Scheduler {
 
     /** The changes committed in one round (rounds observed in increasing order). */
     void observe(ChangeSet changes);
+
+    /**
+     * Whether {@link #next} ignores what {@link #observe} reports (a static schedule such as a rotation, or a
+     * random one). A runtime may then compute the schedule of round t+1 before round t is committed whatever the
+     * pipeline depth, without changing any result: the cluster runtime uses it to start moving blocks early.
+     */
+    default boolean feedbackFree() {
+        return false;
+    }
 }

@@ -15,6 +15,15 @@ public interface SmpProgram<P, C, S> {
     /** Number of schedulable parameters (coordinates, or blocks for a rotation schedule). */
     int numParameters();
 
+    /**
+     * Fixes how the program is split over {@code numWorkers} workers (data shards, model blocks), before the
+     * runtime asks for {@link #numParameters}, {@link #movingBlocks} or {@link #residentModel}. Called once per
+     * program by every runtime, also where no worker task is created: a cluster coordinator's workers build their
+     * own copy of the program in their own processes. {@link #createWorker} calls it too, so either order works.
+     */
+    default void partition(int numWorkers) {
+    }
+
     /** The task of worker {@code worker} of {@code numWorkers}; it owns its shard of the data from then on. */
     WorkerTask<P, C, S> createWorker(int worker, int numWorkers);
 

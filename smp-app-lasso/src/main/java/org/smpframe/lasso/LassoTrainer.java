@@ -60,9 +60,22 @@ public final class LassoTrainer {
         return fit(problem, train.source(), runtime, listener);
     }
 
+    /**
+     * The program {@link #fit} runs on {@code train}: what a cluster worker builds (from the same data) to take
+     * its shard.
+     */
+    public LassoProgram program(LabeledDataset train) {
+        LassoProblem problem = LassoProblem.of(train, config.intercept(), config.standardize());
+        return new LassoProgram(problem, lambdas(problem, train.source())[0], config.tolerance());
+    }
+
+    private double[] lambdas(LassoProblem problem, String source) {
+        return RegularizationPath.of(config.lambda(), config.pathLength(), config.pathRatio(), problem::lambdaMax,
+                source, "every feature is orthogonal to the target");
+    }
+
     public LassoResult fit(LassoProblem problem, String source, SmpRuntime runtime, LassoListener listener) {
-        double[] lambdas = RegularizationPath.of(config.lambda(), config.pathLength(), config.pathRatio(),
-                problem::lambdaMax, source, "every feature is orthogonal to the target");
+        double[] lambdas = lambdas(problem, source);
         LassoProgram program = new LassoProgram(problem, lambdas[0], config.tolerance());
         LassoAggregator aggregator = program.aggregator();
         int evaluateEvery = config.evaluateEvery() > 0 ? config.evaluateEvery()

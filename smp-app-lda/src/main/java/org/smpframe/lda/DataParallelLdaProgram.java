@@ -49,14 +49,21 @@ final class DataParallelLdaProgram implements SmpProgram<TopicMoves, TopicMoves,
     }
 
     @Override
-    public WorkerTask<TopicMoves, TopicMoves, LdaStats> createWorker(int worker, int workers) {
-        if (numWorkers == 0) {
-            numWorkers = workers;
-            docBounds = BalancedRanges.of(problem.docLengths(), workers);
-            parts = new DocTopicParts(workers);
-        } else if (numWorkers != workers) {
-            throw new IllegalStateException("workers already created for " + numWorkers + " workers");
+    public void partition(int workers) {
+        if (numWorkers == workers) {
+            return;
         }
+        if (numWorkers != 0) {
+            throw new IllegalStateException("already split for " + numWorkers + " workers, not " + workers);
+        }
+        numWorkers = workers;
+        docBounds = BalancedRanges.of(problem.docLengths(), workers);
+        parts = new DocTopicParts(workers);
+    }
+
+    @Override
+    public WorkerTask<TopicMoves, TopicMoves, LdaStats> createWorker(int worker, int workers) {
+        partition(workers);
         LdaShard shard = new LdaShard(problem, docBounds[worker], docBounds[worker + 1],
                 new int[problem.vocabularySize], 1);
         return new DataParallelLdaWorker(worker, config, problem.vocabularySize, shard, copy(global), totals);

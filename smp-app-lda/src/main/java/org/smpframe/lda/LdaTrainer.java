@@ -74,13 +74,18 @@ public final class LdaTrainer {
         MemoryBudget.require(estimateBytes(train, config, runtime.numWorkers()), String.format(Locale.ROOT,
                 "LDA with %d topics on %d tokens (%d workers, %s)", config.topics(), train.numTokens(),
                 runtime.numWorkers(), config.method().cliName()));
+        SmpProgram<?, ?, ?> program = program(train);
+        return run(program, (LdaRun) program, runtime, listener, test);
+    }
+
+    /**
+     * The program {@link #fit} runs on {@code train}: what a cluster worker builds (from the same corpus) to take
+     * its shard.
+     */
+    public SmpProgram<?, ?, ?> program(Corpus train) {
         LdaProblem problem = new LdaProblem(train, config);
-        if (config.method() == LdaMethod.ROTATION) {
-            RotationLdaProgram program = new RotationLdaProgram(problem, config);
-            return run(program, program, runtime, listener, test);
-        }
-        DataParallelLdaProgram program = new DataParallelLdaProgram(problem, config);
-        return run(program, program, runtime, listener, test);
+        return config.method() == LdaMethod.ROTATION ? new RotationLdaProgram(problem, config)
+                : new DataParallelLdaProgram(problem, config);
     }
 
     private <P, C, S> LdaResult run(SmpProgram<P, C, S> program, LdaRun lda, SmpRuntime runtime,

@@ -54,7 +54,7 @@ final class RotationLdaProgram implements SmpProgram<TopicCounts, TopicCounts, L
 
     @Override
     public WorkerTask<TopicCounts, TopicCounts, LdaStats> createWorker(int worker, int workers) {
-        layout(workers);
+        partition(workers);
         int[] blockOfWord = new int[problem.vocabularySize];
         for (int block = 0; block < home.count(); block++) {
             WordBlock b = home.get(block);
@@ -67,12 +67,13 @@ final class RotationLdaProgram implements SmpProgram<TopicCounts, TopicCounts, L
                 problem.logGammaTable);
     }
 
-    private void layout(int p) {
+    @Override
+    public void partition(int p) {
         if (numWorkers == p) {
             return;
         }
         if (numWorkers != 0) {
-            throw new IllegalStateException("workers already created for " + numWorkers + " workers, not " + p);
+            throw new IllegalStateException("already split for " + numWorkers + " workers, not " + p);
         }
         numWorkers = p;
         docBounds = BalancedRanges.of(problem.docLengths(), p);

@@ -56,14 +56,31 @@ public final class LogRegTrainer {
         return copy + own + SolverMemory.sharedBytes(n, p, nnz, workers, config.scheduler(), config.scheduling());
     }
 
+    /**
+     * The program {@link #fit} runs on {@code train}: what a cluster worker builds (from the same data) to take
+     * its shard.
+     */
+    public LogRegProgram program(LabeledDataset train) {
+        LogRegProblem problem = LogRegProblem.of(train, config.bias(), config.standardize());
+        return program(problem, lambdas(problem, train.source()));
+    }
+
+    private LogRegProgram program(LogRegProblem problem, double[] lambdas) {
+        return new LogRegProgram(problem, lambdas[0], config.tolerance(), config.relTolerance());
+    }
+
+    private double[] lambdas(LogRegProblem problem, String source) {
+        return RegularizationPath.of(config.lambda(), config.pathLength(), config.pathRatio(), problem::lambdaMax,
+                source, "no feature is correlated with the labels");
+    }
+
     public LogRegResult fit(LabeledDataset train, LabeledDataset test, SmpRuntime runtime, LogRegListener listener) {
         MemoryBudget.require(estimateBytes(train, config, runtime.numWorkers()), String.format(Locale.ROOT,
                 "logistic regression on %d rows x %d features (%d nonzeros, %d workers)", train.numRows(),
                 train.numFeatures(), train.features().nnz(), runtime.numWorkers()));
         LogRegProblem problem = LogRegProblem.of(train, config.bias(), config.standardize());
-        double[] lambdas = RegularizationPath.of(config.lambda(), config.pathLength(), config.pathRatio(),
-                problem::lambdaMax, train.source(), "no feature is correlated with the labels");
-        LogRegProgram program = new LogRegProgram(problem, lambdas[0], config.tolerance(), config.relTolerance());
+        double[] lambdas = lambdas(problem, train.source());
+        LogRegProgram program = program(problem, lambdas);
         LogRegAggregator aggregator = program.aggregator();
         int evaluateEvery = config.evaluateEvery() > 0 ? config.evaluateEvery()
                 : config.scheduling().roundsPerSweep(problem.p);

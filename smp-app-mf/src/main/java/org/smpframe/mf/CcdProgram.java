@@ -60,7 +60,12 @@ public final class CcdProgram implements SmpProgram<RatingCount, RatingCount, Mf
 
     @Override
     public WorkerTask<RatingCount, RatingCount, MfStats> createWorker(int worker, int numWorkers) {
-        layout(numWorkers);
+        partition(numWorkers);
+        if (workersCreated >= numWorkers) {
+            throw new IllegalStateException("a CcdProgram runs in one session: its workers hold the user factors "
+                    + "and residuals; create a new program for a new session");
+        }
+        workersCreated++;
         int first = userBounds[worker];
         int count = userBounds[worker + 1] - first;
         double[] userWeight = new double[count];
@@ -75,20 +80,15 @@ public final class CcdProgram implements SmpProgram<RatingCount, RatingCount, Mf
                 config.biases() ? problem.mean : 0, train, test);
     }
 
-    private void layout(int p) {
-        if (numWorkers == p && workersCreated < p) {
-            workersCreated++;
+    @Override
+    public void partition(int p) {
+        if (numWorkers == p) {
             return;
         }
-        if (workersCreated >= p) {
-            throw new IllegalStateException("a CcdProgram runs in one session: its workers hold the user factors "
-                    + "and residuals; create a new program for a new session");
-        }
         if (numWorkers != 0) {
-            throw new IllegalStateException("workers already created for " + numWorkers + " workers, not " + p);
+            throw new IllegalStateException("already split for " + numWorkers + " workers, not " + p);
         }
         numWorkers = p;
-        workersCreated = 1;
         userBounds = BalancedRanges.of(problem.userCounts, p);
         int numBlocks = Math.max(1, Math.min(problem.numItems, p * config.blocksPerWorker()));
         itemBounds = BalancedRanges.of(problem.itemCounts, numBlocks);

@@ -5,6 +5,7 @@ import org.smpframe.api.MemoryBudget;
 import org.smpframe.api.RoundListener;
 import org.smpframe.api.RunOptions;
 import org.smpframe.api.RunSummary;
+import org.smpframe.api.SmpProgram;
 import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.SmpSession;
 import org.smpframe.data.Ratings;
@@ -68,6 +69,15 @@ public final class MfTrainer {
                 "matrix factorization of rank %d on %d ratings (%d workers, %s)", config.rank(), train.size(),
                 runtime.numWorkers(), config.method().cliName()));
         return fit(MfProblem.of(train, test), runtime, listener);
+    }
+
+    /**
+     * The program {@link #fit} runs on {@code train} and {@code test}: what a cluster worker builds (from the same
+     * data) to take its shard.
+     */
+    public SmpProgram<?, ?, ?> program(Ratings train, Ratings test) {
+        MfProblem problem = MfProblem.of(train, test);
+        return config.method() == MfMethod.ROTATION ? new CcdProgram(problem, config) : new SgdProgram(problem, config);
     }
 
     public MfResult fit(MfProblem problem, SmpRuntime runtime, RoundListener listener) {

@@ -62,19 +62,26 @@ public final class SgdProgram implements SmpProgram<ItemRows, ItemRows, MfStats>
     }
 
     @Override
+    public void partition(int p) {
+        if (numWorkers == p) {
+            return;
+        }
+        if (numWorkers != 0) {
+            throw new IllegalStateException("already split for " + numWorkers + " workers, not " + p);
+        }
+        numWorkers = p;
+        userBounds = BalancedRanges.of(problem.userCounts, p);
+        userParts = new UserFactorParts(p);
+    }
+
+    @Override
     public WorkerTask<ItemRows, ItemRows, MfStats> createWorker(int worker, int numWorkers) {
-        if (workersCreated == this.numWorkers && this.numWorkers != 0) {
+        partition(numWorkers);
+        if (workersCreated == numWorkers) {
             throw new IllegalStateException("an SgdProgram runs in one session: its workers hold the user factors; "
                     + "create a new program for a new session");
         }
         workersCreated++;
-        if (this.numWorkers == 0) {
-            this.numWorkers = numWorkers;
-            userBounds = BalancedRanges.of(problem.userCounts, numWorkers);
-            userParts = new UserFactorParts(numWorkers);
-        } else if (this.numWorkers != numWorkers) {
-            throw new IllegalStateException("workers already created for " + this.numWorkers + " workers");
-        }
         if (initialW == null) {
             initialW = InitialFactors.users(problem.numUsers, columns, config.initScale(), config.seed());
         }

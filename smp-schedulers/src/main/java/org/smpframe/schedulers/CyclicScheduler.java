@@ -60,6 +60,11 @@ public final class CyclicScheduler implements Scheduler {
         return Schedule.shared(round, params);
     }
 
+    @Override
+    public boolean feedbackFree() {
+        return true;
+    }
+
     /** Round-robin order does not depend on the changes. */
     @Override
     public void observe(ChangeSet changes) {

@@ -51,6 +51,11 @@ public final class RandomScheduler implements Scheduler {
         return Schedule.shared(round, params);
     }
 
+    @Override
+    public boolean feedbackFree() {
+        return true;
+    }
+
     /** Uniform choice does not depend on the changes. */
     @Override
     public void observe(ChangeSet changes) {

@@ -67,6 +67,11 @@ public final class RotationScheduler implements Scheduler {
         return Schedule.partitioned(round, params, split);
     }
 
+    @Override
+    public boolean feedbackFree() {
+        return true;
+    }
+
     /** A static schedule learns nothing from the changes. */
     @Override
     public void observe(ChangeSet changes) {

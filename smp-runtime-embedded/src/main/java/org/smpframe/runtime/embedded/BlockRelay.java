@@ -1,11 +1,12 @@
 package org.smpframe.runtime.embedded;
 
 import java.util.List;
-import java.util.Arrays;
 import org.smpframe.api.BlockHolder;
 import org.smpframe.api.MovingBlocks;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.WorkerTask;
+import org.smpframe.runtime.core.BlockSchedules;
+import org.smpframe.runtime.core.TrafficCounter;
 
 /**
  * Moves a program's {@link MovingBlocks} between the worker threads of this JVM: a block released by one worker
@@ -66,22 +67,7 @@ final class BlockRelay<B> {
      * the guarantee that makes block updates conflict-free.
      */
     void check(Schedule schedule) {
-        if (schedule.isShared()) {
-            throw new IllegalStateException("a program with moving blocks needs partitioned schedules, round "
-                    + schedule.round() + " is shared");
-        }
-        Arrays.fill(seen, false);
-        for (int b : schedule.params()) {
-            if (b < 0 || b >= slots.length) {
-                throw new IllegalStateException("round " + schedule.round() + " schedules block " + b + " of "
-                        + slots.length);
-            }
-            if (seen[b]) {
-                throw new IllegalStateException("round " + schedule.round() + " gives block " + b
-                        + " to two workers");
-            }
-            seen[b] = true;
-        }
+        BlockSchedules.check(schedule, seen);
     }
 
     /**

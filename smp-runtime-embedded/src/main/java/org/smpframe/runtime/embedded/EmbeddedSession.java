@@ -12,8 +12,8 @@ import org.smpframe.api.ResidentHolder;
 import org.smpframe.api.ResidentModel;
 import org.smpframe.api.RoundListener;
 import org.smpframe.api.RunOptions;
-import org.smpframe.api.RunSummary;
 import org.smpframe.api.RunSummary.StopReason;
+import org.smpframe.api.RunSummary;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.Scheduler;
 import org.smpframe.api.SchedulerContext;
@@ -22,6 +22,8 @@ import org.smpframe.api.SmpSession;
 import org.smpframe.api.TracePoint;
 import org.smpframe.api.WireFormat;
 import org.smpframe.api.WorkerTask;
+import org.smpframe.runtime.core.SchedulePipeline;
+import org.smpframe.runtime.core.TrafficCounter;
 
 /**
  * One program's workers and aggregator in this JVM, and the round loop that drives them.
@@ -49,6 +51,7 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
     EmbeddedSession(SmpProgram<P, C, S> program, int numWorkers) {
         this.program = program;
         this.aggregator = program.aggregator();
+        program.partition(numWorkers);
         List<WorkerTask<P, C, S>> ws = new ArrayList<>(numWorkers);
         for (int p = 0; p < numWorkers; p++) {
             ws.add(program.createWorker(p, numWorkers));

@@ -1,4 +1,4 @@
-package org.smpframe.runtime.embedded;
+package org.smpframe.runtime.core;
 
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -14,18 +14,18 @@ import org.smpframe.api.Scheduler;
  * thread computes round t while round t-1 (and up to s-1 more) still run. Because what the scheduler sees is
  * fixed by the round numbers and not by timing, a run is repeatable for a fixed seed whatever the machine's load.
  */
-abstract class SchedulePipeline implements AutoCloseable {
+public abstract class SchedulePipeline implements AutoCloseable {
 
     /** The schedule of {@code round}; rounds are taken in order 0, 1, 2, ... */
-    abstract Schedule take(long round);
+    public abstract Schedule take(long round);
 
     /** The changes committed in round {@code changes.round()}; rounds given in order. */
-    abstract void feedback(ChangeSet changes);
+    public abstract void feedback(ChangeSet changes);
 
     @Override
     public abstract void close();
 
-    static SchedulePipeline create(Scheduler scheduler, int depth) {
+    public static SchedulePipeline create(Scheduler scheduler, int depth) {
         return depth == 0 ? new Synchronous(scheduler) : new Threaded(scheduler, depth);
     }
 
@@ -38,12 +38,12 @@ abstract class SchedulePipeline implements AutoCloseable {
         }
 
         @Override
-        Schedule take(long round) {
+        public Schedule take(long round) {
             return scheduler.next(round);
         }
 
         @Override
-        void feedback(ChangeSet changes) {
+        public void feedback(ChangeSet changes) {
             scheduler.observe(changes);
         }
 
@@ -88,7 +88,7 @@ abstract class SchedulePipeline implements AutoCloseable {
         }
 
         @Override
-        Schedule take(long round) {
+        public Schedule take(long round) {
             Object o;
             try {
                 o = schedules.take();
@@ -107,7 +107,7 @@ abstract class SchedulePipeline implements AutoCloseable {
         }
 
         @Override
-        void feedback(ChangeSet c) {
+        public void feedback(ChangeSet c) {
             ChangeSet copy = new ChangeSet();
             c.copyTo(copy);
             changes.add(copy);

@@ -1,4 +1,4 @@
-package org.smpframe.runtime.embedded;
+package org.smpframe.runtime.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

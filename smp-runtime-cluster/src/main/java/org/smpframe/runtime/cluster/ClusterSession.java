@@ -1,0 +1,281 @@
+package org.smpframe.runtime.cluster;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smpframe.api.Aggregator;
+import org.smpframe.api.ChangeSet;
+import org.smpframe.api.Evaluation;
+import org.smpframe.api.MovingBlocks;
+import org.smpframe.api.ResidentModel;
+import org.smpframe.api.RoundListener;
+import org.smpframe.api.RunOptions;
+import org.smpframe.api.RunSummary;
+import org.smpframe.api.RunSummary.StopReason;
+import org.smpframe.api.Schedule;
+import org.smpframe.api.Scheduler;
+import org.smpframe.api.SchedulerContext;
+import org.smpframe.api.SmpProgram;
+import org.smpframe.api.SmpSession;
+import org.smpframe.api.TracePoint;
+import org.smpframe.runtime.core.SchedulePipeline;
+import org.smpframe.runtime.core.TrafficCounter;
+import org.smpframe.runtime.cluster.Protocol.CoordinatorEvent;
+import org.smpframe.runtime.cluster.Protocol.EndRun;
+import org.smpframe.runtime.cluster.Protocol.Evaluate;
+import org.smpframe.runtime.cluster.Protocol.Pushed;
+import org.smpframe.runtime.cluster.Protocol.RunEnded;
+import org.smpframe.runtime.cluster.Protocol.Stats;
+import org.smpframe.runtime.cluster.Protocol.Step;
+import org.smpframe.runtime.cluster.Protocol.WorkerCommand;
+
+/**
+ * The round loop of a cluster run, on the coordinator: the same loop as the embedded runtime's (so a run gives
+ * the same result on either for a fixed seed), with the workers' side done by remote processes.
+ *
+ * <p>A round sends every worker one {@link Step} carrying the previous round's commit (fused with the next push,
+ * as in the embedded runtime: one exchange per round) and waits for their partials; the aggregator then pulls on
+ * this thread. Blocks move between workers as {@link BlockRoutes} plans them.
+ */
+final class ClusterSession<P, C, S> implements SmpSession {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterSession.class);
+
+    private final ClusterRuntime runtime;
+    private final SmpProgram<P, C, S> program;
+    private final Aggregator<P, C, S> aggregator;
+    private final int numWorkers;
+    private final Transfers transfers;
+    private final List<ActorRef<WorkerCommand>> workers;
+    private final List<ActorRef<BlockPort.Message>> ports;
+    private final MovingBlocks<?> blocks;
+    private final BlockRoutes routes;
+    private final Object[] held; // blocks resting at the coordinator
+    private final ChangeSet changes = new ChangeSet();
+    private final TrafficCounter traffic = new TrafficCounter();
+    private final List<P> partials;
+    private C pendingCommit;
+    private long computeNanos;
+    private long waitNanos;
+
+    ClusterSession(ClusterRuntime runtime, SmpProgram<P, C, S> program) {
+        this.runtime = runtime;
+        this.program = program;
+        this.aggregator = program.aggregator();
+        this.numWorkers = runtime.numWorkers();
+        this.transfers = runtime.transfers();
+        this.workers = runtime.workers();
+        this.ports = runtime.ports();
+        this.blocks = program.movingBlocks();
+        this.routes = blocks == null ? null : new BlockRoutes(blocks, numWorkers);
+        this.held = blocks == null ? null : new Object[blocks.count()];
+        this.partials = new ArrayList<>(Collections.nCopies(numWorkers, null));
+    }
+
+    @Override
+    public RunSummary run(Scheduler scheduler, RunOptions options, RoundListener listener) {
+        traffic.reset();
+        computeNanos = 0;
+        waitNanos = 0;
+        scheduler.init(new SchedulerContext(program.numParameters(), numWorkers, program.dependencies(),
+                options.seed()));
+        boolean lookahead = blocks != null && (options.pipelineDepth() > 0 || scheduler.feedbackFree());
+        long timeLimitNanos = options.timeLimitSeconds() > 0 ? (long) (options.timeLimitSeconds() * 1e9) : Long.MAX_VALUE;
+        long solverNanos = 0;
+        long updates = 0;
+        long round = 0;
+        TracePoint last = null;
+        StopReason reason;
+        try (SchedulePipeline pipeline = SchedulePipeline.create(scheduler, options.pipelineDepth())) {
+            if (blocks != null) {
+                for (int b = 0; b < held.length; b++) {
+                    held[b] = blocks.take(b);
+                }
+            }
+            Schedule next = null;
+            while (true) {
+                if (round >= options.maxRounds()) {
+                    reason = StopReason.MAX_ROUNDS;
+                    break;
+                }
+                if (solverNanos >= timeLimitNanos) {
+                    reason = StopReason.TIME_LIMIT;
+                    break;
+                }
+                long start = System.nanoTime();
+                Schedule schedule = next != null ? next : pipeline.take(round);
+                next = lookahead && round + 1 < options.maxRounds() ? pipeline.take(round + 1) : null;
+                step(schedule, next);
+                changes.reset(round);
+                pendingCommit = aggregator.pull(schedule, partials, changes);
+                pipeline.feedback(changes);
+                solverNanos += System.nanoTime() - start;
+                updates += schedule.size();
+                round++;
+                if (round % options.evaluateEvery() == 0) {
+                    last = new TracePoint(solverNanos * 1e-9, round, updates, evaluate());
+                    listener.onEvaluation(last);
+                    if (last.evaluation().converged()) {
+                        reason = StopReason.CONVERGED;
+                        break;
+                    }
+                }
+            }
+        }
+        endRun();
+        if (last == null || last.round() != round) {
+            last = new TracePoint(solverNanos * 1e-9, round, updates, evaluate());
+            listener.onEvaluation(last);
+            if (last.evaluation().converged()) {
+                reason = StopReason.CONVERGED;
+            }
+        }
+        logRun(round, solverNanos);
+        return new RunSummary(reason, round, updates, solverNanos * 1e-9, last, traffic.snapshot());
+    }
+
+    /** One round on every worker: hand out blocks resting here, send the steps, gather the partials. */
+    private void step(Schedule schedule, Schedule next) {
+        BlockRoutes.Plan plan = routes == null ? null : routes.plan(schedule, next);
+        if (plan != null) {
+            sendFromCoordinator(plan);
+        }
+        byte[] scheduleBytes = Codec.encode(Schedule.FORMAT, schedule);
+        byte[] commit = commitBytes();
+        int[] none = new int[0];
+        for (int p = 0; p < numWorkers; p++) {
+            workers.get(p).tell(new Step(schedule.round(), commitPayload(commit, p), scheduleBytes,
+                    plan == null ? none : plan.forwards()[p], plan == null ? none : plan.after()[p]));
+        }
+        pendingCommit = null;
+        for (int received = 0; received < numWorkers; received++) {
+            Pushed pushed = expect(Pushed.class, runtime.next());
+            if (pushed.round() != schedule.round()) {
+                throw new IllegalStateException("worker " + pushed.worker() + " pushed round " + pushed.round()
+                        + " during round " + schedule.round());
+            }
+            byte[] bytes = transfers.bytes(pushed.partial());
+            traffic.add(TrafficCounter.PARTIAL, bytes.length);
+            traffic.add(TrafficCounter.BLOCK, pushed.blocksSent(), pushed.blockBytesSent());
+            computeNanos += pushed.computeNanos();
+            waitNanos += pushed.waitNanos();
+            partials.set(pushed.worker(), Codec.decode(program.partialFormat(), bytes, "a partial of worker "
+                    + pushed.worker()));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <B> void sendFromCoordinator(BlockRoutes.Plan plan) {
+        MovingBlocks<B> typed = (MovingBlocks<B>) blocks;
+        for (int i = 0; i < plan.fromCoordinator().length; i++) {
+            int b = plan.fromCoordinator()[i];
+            byte[] bytes = Codec.encode(typed.format(), (B) held[b]);
+            held[b] = null;
+            traffic.add(TrafficCounter.BLOCK, bytes.length);
+            transfers.send(b, bytes, ports.get(plan.fromCoordinatorTo()[i]));
+        }
+    }
+
+    private byte[] commitBytes() {
+        return pendingCommit == null ? null : Codec.encode(program.commitFormat(), pendingCommit);
+    }
+
+    private Payload commitPayload(byte[] commit, int worker) {
+        if (commit == null) {
+            return null;
+        }
+        traffic.add(TrafficCounter.COMMIT, commit.length);
+        return transfers.payload(commit, ports.get(worker));
+    }
+
+    @Override
+    public Evaluation evaluate() {
+        byte[] commit = commitBytes();
+        for (int p = 0; p < numWorkers; p++) {
+            workers.get(p).tell(new Evaluate(commitPayload(commit, p)));
+        }
+        pendingCommit = null;
+        List<S> stats = new ArrayList<>(Collections.nCopies(numWorkers, null));
+        for (int received = 0; received < numWorkers; received++) {
+            Stats s = expect(Stats.class, runtime.next());
+            byte[] bytes = transfers.bytes(s.stats());
+            traffic.add(TrafficCounter.STATS, bytes.length);
+            stats.set(s.worker(), Codec.decode(program.statsFormat(), bytes, "statistics of worker " + s.worker()));
+        }
+        return aggregator.evaluate(stats);
+    }
+
+    /** Brings every block back to the program and gathers the resident model, as the run ends. */
+    private void endRun() {
+        ResidentModel<?> resident = program.residentModel();
+        if (blocks == null && resident == null) {
+            return;
+        }
+        byte[] commit = commitBytes();
+        for (int p = 0; p < numWorkers; p++) {
+            workers.get(p).tell(new EndRun(commitPayload(commit, p), routes == null ? new int[0] : routes.heldBy(p),
+                    resident != null));
+        }
+        pendingCommit = null;
+        byte[][] parts = new byte[numWorkers][];
+        for (int received = 0; received < numWorkers; received++) {
+            RunEnded ended = expect(RunEnded.class, runtime.next());
+            if (resident != null) {
+                parts[ended.worker()] = transfers.bytes(ended.resident());
+            }
+            traffic.add(TrafficCounter.BLOCK, ended.blocksSent(), ended.blockBytesSent());
+        }
+        if (blocks != null) {
+            parkAll();
+        }
+        if (resident != null) {
+            gather(resident, parts);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <B> void parkAll() {
+        MovingBlocks<B> typed = (MovingBlocks<B>) blocks;
+        for (int b = 0; b < held.length; b++) {
+            B state = routes.atCoordinator(b) ? (B) held[b]
+                    : Codec.decode(typed.format(), transfers.await(b), "block " + b);
+            held[b] = null;
+            typed.park(b, state);
+        }
+        routes.returned();
+    }
+
+    private static <R> void gather(ResidentModel<R> resident, byte[][] parts) {
+        for (int p = 0; p < parts.length; p++) {
+            resident.gather(p, Codec.decode(resident.format(), parts[p], "the resident model part of worker " + p));
+        }
+    }
+
+    private static <T> T expect(Class<T> type, CoordinatorEvent e) {
+        if (!type.isInstance(e)) {
+            throw new IllegalStateException("expected " + type.getSimpleName() + " from a worker, got "
+                    + e.getClass().getSimpleName());
+        }
+        return type.cast(e);
+    }
+
+    private void logRun(long rounds, long solverNanos) {
+        if (rounds == 0) {
+            return;
+        }
+        var t = traffic.snapshot();
+        LOG.info(String.format(Locale.ROOT, "cluster run: %d rounds in %.3f s; %.1f KB/round (partials %.1f, commits"
+                        + " %.1f, blocks %.1f); per worker and round: %.3f ms computing, %.3f ms waiting for blocks",
+                rounds, solverNanos * 1e-9, t.totalBytes() / 1e3 / rounds, t.partialBytes() / 1e3 / rounds,
+                t.commitBytes() / 1e3 / rounds, t.blockBytes() / 1e3 / rounds,
+                computeNanos * 1e-6 / numWorkers / rounds, waitNanos * 1e-6 / numWorkers / rounds));
+    }
+
+    @Override
+    public void close() {
+        // The workers live as long as the runtime: one job, one program.
+    }
+}

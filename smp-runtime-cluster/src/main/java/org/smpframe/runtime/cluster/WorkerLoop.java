@@ -1,0 +1,242 @@
+package org.smpframe.runtime.cluster;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smpframe.api.BlockHolder;
+import org.smpframe.api.MovingBlocks;
+import org.smpframe.api.ResidentHolder;
+import org.smpframe.api.ResidentModel;
+import org.smpframe.api.Schedule;
+import org.smpframe.api.SmpProgram;
+import org.smpframe.api.WireFormat;
+import org.smpframe.api.WorkerTask;
+import org.smpframe.runtime.cluster.Protocol.Assign;
+import org.smpframe.runtime.cluster.Protocol.CoordinatorEvent;
+import org.smpframe.runtime.cluster.Protocol.EndRun;
+import org.smpframe.runtime.cluster.Protocol.Evaluate;
+import org.smpframe.runtime.cluster.Protocol.Pushed;
+import org.smpframe.runtime.cluster.Protocol.Ready;
+import org.smpframe.runtime.cluster.Protocol.RunEnded;
+import org.smpframe.runtime.cluster.Protocol.Shutdown;
+import org.smpframe.runtime.cluster.Protocol.Stats;
+import org.smpframe.runtime.cluster.Protocol.Step;
+import org.smpframe.runtime.cluster.Protocol.WorkerCommand;
+import org.smpframe.runtime.cluster.Protocol.WorkerFailed;
+
+/**
+ * The thread that runs a worker process's task: executes the coordinator's commands in order, one at a time
+ * (a {@link WorkerTask} is only ever called from one thread), so the actors stay free to receive blocks while a
+ * push computes.
+ */
+final class WorkerLoop implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
+
+    private final BlockingQueue<WorkerCommand> commands = new LinkedBlockingQueue<>();
+    private final ActorRef<CoordinatorEvent> coordinator;
+    private final Transfers transfers;
+    private final ProgramFactory factory;
+    private final Map<Integer, Object> kept = new HashMap<>(); // blocks this worker keeps for its next round
+    private int worker = -1;
+    private SmpProgram<?, ?, ?> program;
+    private WorkerTask<?, ?, ?> task;
+    private List<ActorRef<BlockPort.Message>> peers;
+    private ActorRef<BlockPort.Message> coordinatorPort;
+    private int blocksSent;
+    private long blockBytesSent;
+    private boolean failed;
+    private volatile String shutdownReason;
+
+    WorkerLoop(ActorRef<CoordinatorEvent> coordinator, Transfers transfers, ProgramFactory factory) {
+        this.coordinator = coordinator;
+        this.transfers = transfers;
+        this.factory = factory;
+    }
+
+    void submit(WorkerCommand command) {
+        commands.add(command);
+    }
+
+    /** Why the loop ended (the coordinator's reason), or null while it runs. */
+    String shutdownReason() {
+        return shutdownReason;
+    }
+
+    @Override
+    public void run() {
+        while (true) {
+            WorkerCommand c;
+            try {
+                c = commands.take();
+            } catch (InterruptedException e) {
+                shutdownReason = "interrupted";
+                return;
+            }
+            if (c instanceof Shutdown s) {
+                shutdownReason = s.reason();
+                return;
+            }
+            if (failed) {
+                continue; // the coordinator has the failure and will end the job
+            }
+            try {
+                execute(c);
+            } catch (Throwable t) {
+                failed = true;
+                LOG.error("worker {} failed", worker, t);
+                coordinator.tell(new WorkerFailed(worker, t instanceof Exception && t.getMessage() != null
+                        ? t.getMessage() : t.toString()));
+            }
+        }
+    }
+
+    private void execute(WorkerCommand c) throws Exception {
+        if (c instanceof Step s) {
+            step(s);
+        } else if (c instanceof Evaluate e) {
+            apply(e.commit());
+            coordinator.tell(new Stats(worker, transfers.payload(encodeStats(), coordinatorPort)));
+        } else if (c instanceof EndRun e) {
+            endRun(e);
+        } else if (c instanceof Assign a) {
+            assign(a);
+        } else {
+            throw new IllegalStateException("unknown command " + c.getClass().getName());
+        }
+    }
+
+    private void assign(Assign a) throws Exception {
+        worker = a.worker();
+        transfers.node(worker);
+        peers = a.peers();
+        coordinatorPort = a.coordinatorBlocks();
+        long start = System.nanoTime();
+        program = factory.build(transfers.bytes(a.job()), a.worker(), a.numWorkers());
+        program.partition(a.numWorkers());
+        task = program.createWorker(a.worker(), a.numWorkers());
+        if (program.movingBlocks() != null && !(task instanceof BlockHolder)) {
+            throw new IllegalStateException(program.name() + " has moving blocks but its worker task is no BlockHolder");
+        }
+        LOG.info("worker {} of {}: {} built in {} ms", worker, a.numWorkers(), program.name(),
+                (System.nanoTime() - start) / 1_000_000);
+        coordinator.tell(new Ready(worker, program.name(), program.numParameters()));
+    }
+
+    private void step(Step s) {
+        apply(s.commit());
+        Schedule schedule = Codec.decode(Schedule.FORMAT, s.schedule(), "a schedule");
+        int[] forwards = s.forwards();
+        for (int i = 0; i < forwards.length; i += 2) {
+            sendBlock(forwards[i], blockBytes(forwards[i]), peers.get(forwards[i + 1]));
+        }
+        long waited = 0;
+        int[] params = schedule.params();
+        boolean blocks = program.movingBlocks() != null;
+        for (int i = schedule.from(worker); blocks && i < schedule.to(worker); i++) {
+            long t0 = System.nanoTime();
+            Object state = blockState(params[i]);
+            waited += System.nanoTime() - t0;
+            receive(params[i], state);
+        }
+        long start = System.nanoTime();
+        byte[] partial = encodePartial(schedule);
+        long computed = System.nanoTime() - start;
+        coordinator.tell(new Pushed(worker, s.round(), transfers.payload(partial, coordinatorPort), computed, waited,
+                blocksSent, blockBytesSent));
+        blocksSent = 0;
+        blockBytesSent = 0;
+        int[] after = s.after();
+        for (int i = schedule.from(worker); blocks && i < schedule.to(worker); i++) {
+            int b = params[i];
+            Object state = release(b);
+            int dest = after[i - schedule.from(worker)];
+            if (dest == worker) {
+                kept.put(b, state);
+            } else {
+                sendBlock(b, encodeBlock(state), peers.get(dest));
+            }
+        }
+    }
+
+    private void endRun(EndRun e) {
+        apply(e.commit());
+        int sent = blocksSent;
+        long bytes = blockBytesSent;
+        blocksSent = 0;
+        blockBytesSent = 0;
+        for (int b : e.returnBlocks()) {
+            byte[] block = blockBytes(b);
+            transfers.send(b, block, coordinatorPort);
+        }
+        Payload resident = e.gatherResident() ? transfers.payload(encodeResident(), coordinatorPort) : null;
+        coordinator.tell(new RunEnded(worker, resident, sent, bytes));
+    }
+
+    private void sendBlock(int block, byte[] bytes, ActorRef<BlockPort.Message> to) {
+        transfers.send(block, bytes, to);
+        blocksSent++;
+        blockBytesSent += bytes.length;
+    }
+
+    /** A block's state, kept here or arrived from another node. */
+    private Object blockState(int block) {
+        Object state = kept.remove(block);
+        return state != null ? state : decodeBlock(transfers.await(block), block);
+    }
+
+    /** A block's bytes, encoded from the state kept here or as they arrived (forwarded without decoding). */
+    private byte[] blockBytes(int block) {
+        Object state = kept.remove(block);
+        return state != null ? encodeBlock(state) : transfers.await(block);
+    }
+
+    // ---- the typed calls into the program; the casts are safe because task and formats come from one program
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void apply(Payload commit) {
+        if (commit != null) {
+            ((WorkerTask) task).apply(Codec.decode(program.commitFormat(), transfers.bytes(commit), "a commit"));
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private byte[] encodePartial(Schedule schedule) {
+        return Codec.encode((WireFormat) program.partialFormat(), task.push(schedule));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private byte[] encodeStats() {
+        return Codec.encode((WireFormat) program.statsFormat(), task.localStats());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private byte[] encodeResident() {
+        ResidentModel<?> resident = program.residentModel();
+        return Codec.encode((WireFormat) resident.format(), ((ResidentHolder) task).residentPart());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private byte[] encodeBlock(Object state) {
+        return Codec.encode((WireFormat) program.movingBlocks().format(), state);
+    }
+
+    private Object decodeBlock(byte[] bytes, int block) {
+        MovingBlocks<?> blocks = program.movingBlocks();
+        return Codec.decode(blocks.format(), bytes, "block " + block);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void receive(int block, Object state) {
+        ((BlockHolder) task).receive(block, state);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private Object release(int block) {
+        return ((BlockHolder) task).release(block);
+    }
+}
