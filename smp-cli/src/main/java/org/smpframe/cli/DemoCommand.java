@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
                 .scheduling(SchedulerSettings.builder().blockSize(4).etaFraction(1.0).build()).build();
         System.out.println("Lasso path on the diabetes data: 20 lambdas, standardized columns, smp scheduler, "
                 + workers + " workers; train 342 rows, test 100 rows.");
-        List<LassoRun.StageReport> path = new LassoRun(config, workers, new ProgressReporter("lasso", ProgressReporter.Mode.LOG, System.err)).execute(train, test, out, System.out);
+        List<LassoRun.StageReport> path = new LassoRun(config, RuntimeFactory.EMBEDDED.create(workers, null), new ProgressReporter("lasso", ProgressReporter.Mode.LOG, System.err)).execute(train, test, out, System.out);
         System.out.println();
         System.out.println("   lambda  nonzeros  objective     test R^2   (the path, largest lambda first)");
         for (LassoRun.StageReport r : path) {

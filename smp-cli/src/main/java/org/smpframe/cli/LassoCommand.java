@@ -3,8 +3,10 @@ package org.smpframe.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.smpframe.api.MemoryBudget;
+import org.smpframe.api.SmpProgram;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.data.LibSvmReader;
 import org.smpframe.lasso.LassoConfig;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code smp lasso}: fit a Lasso for one λ or along a regularization path. */
@@ -22,7 +25,7 @@ import picocli.CommandLine.Spec;
             "Fit a Lasso by scheduled model-parallel coordinate descent.",
             "Minimizes (1/2n)||y - b - X beta||^2 + lambda ||beta||_1 with an unpenalized",
             "intercept b. Writes model.txt, trace.csv, plots and path.csv to --out."})
-final class LassoCommand implements Callable<Integer> {
+final class LassoCommand implements Callable<Integer>, ClusterJob {
     @Option(names = "--train", required = true, paramLabel = "FILE",
             description = "Training data in LibSVM/SVMlight format (.gz and .xz read transparently).")
     Path train;
@@ -55,6 +58,9 @@ final class LassoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    SmpCommand parent;
+
     @Option(names = "--tolerance", defaultValue = "1e-6",
             description = "Stop when the duality gap <= tolerance * objective (default: ${DEFAULT-VALUE}).")
     double tolerance;
@@ -68,8 +74,11 @@ final class LassoCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if needed).")
     Path out;
 
-    @Override
-    public Integer call() throws IOException {
+    /** The configuration and data of a run, as both the run and a cluster worker build them. */
+    private record Prepared(LassoConfig config, LabeledDataset train, LabeledDataset test) {
+    }
+
+    private Prepared prepare() throws IOException {
         solver.resolve(32, 0.01, 4, 1);
         LassoConfig.Builder b = LassoConfig.builder()
                 .tolerance(tolerance).maxRounds(solver.maxRounds).timeLimitSeconds(solver.timeLimit)
@@ -86,12 +95,30 @@ final class LassoCommand implements Callable<Integer> {
         LabeledDataset testData = test == null ? null
                 : LibSvmReader.read(test, LibSvmReader.Options.defaults().withMinFeatures(trainData.numFeatures()));
         solver.validate();
+        return new Prepared(config, trainData, testData);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Prepared p = prepare();
         // Refused here, before the run directory exists, if it cannot fit (the trainer checks again).
-        MemoryBudget.require(LassoTrainer.estimateBytes(trainData, config, solver.workers()),
-                "the Lasso on " + trainData.numRows() + " rows x " + trainData.numFeatures() + " features");
+        MemoryBudget.require(LassoTrainer.estimateBytes(p.train(), p.config(), solver.workers()),
+                "the Lasso on " + p.train().numRows() + " rows x " + p.train().numFeatures() + " features");
         ProgressReporter progress = output.reporter("lasso");
         RunDirectory.writeStart(spec, out);
-        new LassoRun(config, solver.workers(), progress).execute(trainData, testData, out, System.out);
+        new LassoRun(p.config(), parent.runtimes().create(solver.workers(), this), progress)
+                .execute(p.train(), p.test(), out, System.out);
         return SmpCommand.EXIT_OK;
+    }
+
+    @Override
+    public SmpProgram<?, ?, ?> program() throws IOException {
+        Prepared p = prepare();
+        return new LassoTrainer(p.config()).program(p.train());
+    }
+
+    @Override
+    public List<Path> inputs() {
+        return JobDescription.existing(train, test);
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.smpframe.api.SmpRuntime;
 import org.smpframe.data.AtomicFiles;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.lasso.LassoConfig;
@@ -19,21 +20,22 @@ import org.smpframe.lasso.LassoResult;
 import org.smpframe.lasso.LassoStage;
 import org.smpframe.lasso.LassoTracePoint;
 import org.smpframe.lasso.LassoTrainer;
-import org.smpframe.runtime.embedded.EmbeddedRuntime;
 
 /**
- * A Lasso fit from the command line: runs it on the embedded runtime and writes, each file atomically,
+ * A Lasso fit from the command line: runs it on the embedded or the cluster runtime and writes, each file atomically,
  * {@code model.txt} (the last λ), {@code trace.csv}, {@code path.csv} (one line per λ) and, for a path,
  * {@code models/lambda-NNN.txt}. Prints a summary to stdout.
  */
 final class LassoRun {
     private final LassoConfig config;
+    private final SmpRuntime runtime;
     private final int workers;
     private final ProgressReporter progress;
 
-    LassoRun(LassoConfig config, int workers, ProgressReporter progress) {
+    LassoRun(LassoConfig config, SmpRuntime runtime, ProgressReporter progress) {
         this.config = config;
-        this.workers = workers;
+        this.runtime = runtime;
+        this.workers = runtime.numWorkers();
         this.progress = progress;
     }
 
@@ -71,7 +73,7 @@ final class LassoRun {
             }
         };
         LassoResult result;
-        try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers); progress) {
+        try (runtime; progress) {
             result = new LassoTrainer(config).fit(train, runtime, both);
         }
         Files.createDirectories(out);

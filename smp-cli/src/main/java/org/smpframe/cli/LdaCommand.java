@@ -1,18 +1,22 @@
 package org.smpframe.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.smpframe.api.MemoryBudget;
+import org.smpframe.api.SmpProgram;
 import org.smpframe.data.Corpus;
 import org.smpframe.lda.LdaConfig;
 import org.smpframe.lda.LdaMethod;
 import org.smpframe.lda.LdaTrainer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code smp lda}: train a topic model; {@code smp lda infer} applies one to new documents. */
 @Command(name = "lda", mixinStandardHelpOptions = true, sortOptions = false,
@@ -22,7 +26,7 @@ import picocli.CommandLine.Spec;
             "Collapsed Gibbs sampling with the SparseLDA sampler; the joint log-likelihood",
             "log p(w, z) is traced. Writes model/ (word-topic counts, top words, document",
             "topics), trace.csv and plots to --out. Then: smp lda infer --model DIR ..."})
-final class LdaCommand implements Callable<Integer> {
+final class LdaCommand implements Callable<Integer>, ClusterJob {
     @Mixin
     CorpusOptions input;
 
@@ -71,13 +75,44 @@ final class LdaCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    SmpCommand parent;
+
     @Override
     public Integer call() throws IOException {
         if (input.corpus == null || run.out == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Missing required options: --corpus and --out (or a subcommand: infer)");
         }
+        Prepared p = prepare();
         int workers = run.workers();
+        // Refused here, before the run directory exists, if it cannot fit (the trainer checks again).
+        MemoryBudget.require(LdaTrainer.estimateBytes(p.train(), p.config(), workers), String.format(java.util.Locale.ROOT,
+                "LDA with %d topics on %d tokens (%d workers, %s)", p.config().topics(), p.train().numTokens(), workers,
+                p.config().method().cliName()));
+        ProgressReporter progress = output.reporter("lda");
+        RunDirectory.writeStart(spec, run.out);
+        new LdaRun(p.config(), parent.runtimes().create(workers, this), topWords, progress)
+                .execute(p.train(), p.test(), run.out, System.out);
+        return SmpCommand.EXIT_OK;
+    }
+
+    @Override
+    public SmpProgram<?, ?, ?> program() throws IOException {
+        Prepared p = prepare();
+        return new LdaTrainer(p.config()).program(p.train());
+    }
+
+    @Override
+    public List<Path> inputs() {
+        return JobDescription.existing(input.corpus, input.vocab);
+    }
+
+    /** The configuration and data of a run, as both the run and a cluster worker build them. */
+    private record Prepared(LdaConfig config, Corpus train, Corpus test) {
+    }
+
+    private Prepared prepare() throws IOException {
         LdaMethod method = LdaMethod.parse(scheduler);
         run.requireRotation(method == LdaMethod.ROTATION, method.cliName());
         if (topWords < 1) {
@@ -98,13 +133,6 @@ final class LdaCommand implements Callable<Integer> {
             train = split[0];
             test = split[1];
         }
-        // Refused here, before the run directory exists, if it cannot fit (the trainer checks again).
-        MemoryBudget.require(LdaTrainer.estimateBytes(train, config, workers), String.format(java.util.Locale.ROOT,
-                "LDA with %d topics on %d tokens (%d workers, %s)", config.topics(), train.numTokens(), workers,
-                config.method().cliName()));
-        ProgressReporter progress = output.reporter("lda");
-        RunDirectory.writeStart(spec, run.out);
-        new LdaRun(config, workers, topWords, progress).execute(train, test, run.out, System.out);
-        return SmpCommand.EXIT_OK;
+        return new Prepared(config, train, test);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.smpframe.api.Evaluation;
+import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.AtomicFiles;
 import org.smpframe.data.Corpus;
@@ -18,23 +19,24 @@ import org.smpframe.lda.LdaConfig;
 import org.smpframe.lda.LdaModel;
 import org.smpframe.lda.LdaResult;
 import org.smpframe.lda.LdaTrainer;
-import org.smpframe.runtime.embedded.EmbeddedRuntime;
 
 /**
- * A topic model trained from the command line on the embedded runtime: writes {@code model/} (see
+ * A topic model trained from the command line on the embedded or the cluster runtime: writes {@code model/} (see
  * {@link LdaModel}), {@code trace.csv} (log-likelihood every few iterations) and plots, each file atomically;
  * prints a summary with the first topics' top words to stdout, progress to stderr.
  */
 final class LdaRun {
     static final String TRACE_HEADER = "seconds,round,iteration,objective,ll_per_token,tokens_per_second";
     private final LdaConfig config;
+    private final SmpRuntime runtime;
     private final int workers;
     private final int topWords;
     private final ProgressReporter progress;
 
-    LdaRun(LdaConfig config, int workers, int topWords, ProgressReporter progress) {
+    LdaRun(LdaConfig config, SmpRuntime runtime, int topWords, ProgressReporter progress) {
         this.config = config;
-        this.workers = workers;
+        this.runtime = runtime;
+        this.workers = runtime.numWorkers();
         this.topWords = topWords;
         this.progress = progress;
     }
@@ -47,7 +49,7 @@ final class LdaRun {
         IterationTrace trace = new IterationTrace(p -> progress.onEvaluation(event(p, train)));
         List<TracePoint> points = trace.points();
         LdaResult result;
-        try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers); progress) {
+        try (runtime; progress) {
             result = new LdaTrainer(config).fit(train, test, runtime, trace);
             progress.onStageEnd(event(result.summary().last(), train), false, result.summary().reason().toString());
         }

@@ -3,8 +3,10 @@ package org.smpframe.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.smpframe.api.MemoryBudget;
+import org.smpframe.api.SmpProgram;
 import org.smpframe.data.LabelRule;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.data.LibSvmReader;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code smp logreg}: fit a sparse logistic regression for one λ or along a regularization path. */
@@ -26,7 +29,7 @@ import picocli.CommandLine.Spec;
             "unpenalized bias b; labels -1/+1 or 0/1. liblinear -s 6 -c C -B 1 -R solves",
             "the same problem for C = 1/(n lambda). Writes model.txt (liblinear's format),",
             "trace.csv, plots and path.csv to --out."})
-final class LogRegCommand implements Callable<Integer> {
+final class LogRegCommand implements Callable<Integer>, ClusterJob {
     @Option(names = "--train", required = true, paramLabel = "FILE",
             description = "Training data in LibSVM/SVMlight format (.gz and .xz read transparently).")
     Path train;
@@ -63,6 +66,9 @@ final class LogRegCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    SmpCommand parent;
+
     @Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "0.01",
             description = "Stop when the min-norm subgradient has shrunk by EPS * max(1, min(#pos, #neg))/n, liblinear's -e rule (default: ${DEFAULT-VALUE}).")
     double tolerance;
@@ -82,6 +88,35 @@ final class LogRegCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Prepared p = prepare();
+        LabeledDataset trainData = p.train();
+        LogRegConfig config = p.config();
+        // Refused here, before the run directory exists, if it cannot fit (the trainer checks again).
+        MemoryBudget.require(LogRegTrainer.estimateBytes(trainData, config, solver.workers()),
+                "logistic regression on " + trainData.numRows() + " rows x " + trainData.numFeatures() + " features");
+        ProgressReporter progress = output.reporter("logreg");
+        RunDirectory.writeStart(spec, out);
+        new LogRegRun(config, parent.runtimes().create(solver.workers(), this), progress)
+                .execute(trainData, p.test(), out, System.out);
+        return SmpCommand.EXIT_OK;
+    }
+
+    @Override
+    public SmpProgram<?, ?, ?> program() throws IOException {
+        Prepared p = prepare();
+        return new LogRegTrainer(p.config()).program(p.train());
+    }
+
+    @Override
+    public List<Path> inputs() {
+        return JobDescription.existing(train, test);
+    }
+
+    /** The configuration and data of a run, as both the run and a cluster worker build them. */
+    private record Prepared(LogRegConfig config, LabeledDataset train, LabeledDataset test) {
+    }
+
+    private Prepared prepare() throws IOException {
         solver.resolve(16, 0.1, 1, 0);
         LibSvmReader.Options binary = LibSvmReader.Options.defaults().withLabels(LabelRule.BINARY);
         LabeledDataset trainData = LibSvmReader.read(train, binary);
@@ -105,12 +140,6 @@ final class LogRegCommand implements Callable<Integer> {
         LogRegConfig config = b.build();
         solver.validate();
         LogRegProblem.checkFittable(trainData, !noBias);
-        // Refused here, before the run directory exists, if it cannot fit (the trainer checks again).
-        MemoryBudget.require(LogRegTrainer.estimateBytes(trainData, config, solver.workers()),
-                "logistic regression on " + trainData.numRows() + " rows x " + trainData.numFeatures() + " features");
-        ProgressReporter progress = output.reporter("logreg");
-        RunDirectory.writeStart(spec, out);
-        new LogRegRun(config, solver.workers(), progress).execute(trainData, testData, out, System.out);
-        return SmpCommand.EXIT_OK;
+        return new Prepared(config, trainData, testData);
     }
 }

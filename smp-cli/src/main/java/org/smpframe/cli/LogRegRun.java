@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.smpframe.api.Evaluation;
+import org.smpframe.api.SmpRuntime;
 import org.smpframe.data.AtomicFiles;
 import org.smpframe.data.LabeledDataset;
-import org.smpframe.api.Evaluation;
 import org.smpframe.logreg.BinaryMetrics;
 import org.smpframe.logreg.LogRegAggregator;
 import org.smpframe.logreg.LogRegConfig;
@@ -21,10 +22,9 @@ import org.smpframe.logreg.LogRegResult;
 import org.smpframe.logreg.LogRegStage;
 import org.smpframe.logreg.LogRegTracePoint;
 import org.smpframe.logreg.LogRegTrainer;
-import org.smpframe.runtime.embedded.EmbeddedRuntime;
 
 /**
- * A logistic-regression fit from the command line: runs it on the embedded runtime and writes, each file
+ * A logistic-regression fit from the command line: runs it on the embedded or the cluster runtime and writes, each file
  * atomically, {@code model.txt} (liblinear format, the last λ), {@code trace.csv}, {@code path.csv} (one line per
  * λ) and, for a path, {@code models/lambda-NNN.txt}. Prints a summary to stdout, progress to stderr.
  */
@@ -32,12 +32,14 @@ final class LogRegRun {
     static final String TRACE_HEADER = "seconds,round,objective,subgradient,nnz,updates,stage,lambda,"
             + "train_accuracy,train_logloss,train_auc,test_accuracy,test_logloss,test_auc";
     private final LogRegConfig config;
+    private final SmpRuntime runtime;
     private final int workers;
     private final ProgressReporter progress;
 
-    LogRegRun(LogRegConfig config, int workers, ProgressReporter progress) {
+    LogRegRun(LogRegConfig config, SmpRuntime runtime, ProgressReporter progress) {
         this.config = config;
-        this.workers = workers;
+        this.runtime = runtime;
+        this.workers = runtime.numWorkers();
         this.progress = progress;
     }
 
@@ -72,7 +74,7 @@ final class LogRegRun {
             }
         };
         LogRegResult result;
-        try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers); progress) {
+        try (runtime; progress) {
             result = new LogRegTrainer(config).fit(train, test, runtime, listener);
         }
         Files.createDirectories(out);

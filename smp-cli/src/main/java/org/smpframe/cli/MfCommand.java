@@ -2,9 +2,11 @@ package org.smpframe.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.smpframe.api.MemoryBudget;
+import org.smpframe.api.SmpProgram;
 import org.smpframe.data.Ratings;
 import org.smpframe.data.RatingsFormat;
 import org.smpframe.data.RatingsReader;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code smp mf}: factorize a rating matrix; {@code smp mf recommend} uses a saved factorization. */
@@ -30,7 +33,7 @@ import picocli.CommandLine.Spec;
             "--regularization plain drops them), with --biases r_ij ~ mean + b_i + c_j + w_i.h_j.",
             "Writes model/ (factors as TSV), trace.csv and plots to --out.",
             "Then: smp mf recommend --model DIR --user U --top N."})
-final class MfCommand implements Callable<Integer> {
+final class MfCommand implements Callable<Integer>, ClusterJob {
     @Option(names = "--ratings", paramLabel = "FILE",
             description = "Training ratings: MovieLens ratings.dat (::), u.data (tab), CSV (user,item,rating[,timestamp], header optional) or MatrixMarket; .gz/.xz read transparently.")
     Path ratings;
@@ -114,13 +117,44 @@ final class MfCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    SmpCommand parent;
+
     @Override
     public Integer call() throws IOException {
         if (ratings == null || run.out == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing required options: --ratings and --out (or a subcommand: recommend)");
         }
+        Prepared p = prepare();
         int workers = run.workers();
+        // Refused here, before the run directory exists, if it cannot fit (the trainer checks again).
+        MemoryBudget.require(MfTrainer.estimateBytes(p.train(), p.test(), p.config(), workers), String.format(Locale.ROOT,
+                "matrix factorization of rank %d on %d ratings (%d workers, %s)", p.config().rank(), p.train().size(),
+                workers, p.config().method().cliName()));
+        ProgressReporter progress = output.reporter("mf");
+        RunDirectory.writeStart(spec, run.out);
+        new MfRun(p.config(), parent.runtimes().create(workers, this), progress)
+                .execute(p.train(), p.test(), run.out, System.out);
+        return SmpCommand.EXIT_OK;
+    }
+
+    @Override
+    public SmpProgram<?, ?, ?> program() throws IOException {
+        Prepared p = prepare();
+        return new MfTrainer(p.config()).program(p.train(), p.test());
+    }
+
+    @Override
+    public List<Path> inputs() {
+        return JobDescription.existing(ratings, evaluation == null ? null : evaluation.test);
+    }
+
+    /** The configuration and data of a run, as both the run and a cluster worker build them. */
+    private record Prepared(MfConfig config, Ratings train, Ratings test) {
+    }
+
+    private Prepared prepare() throws IOException {
         MfMethod method = MfMethod.parse(scheduler);
         run.requireRotation(method == MfMethod.ROTATION, method.cliName());
         MfConfig config = MfConfig.builder().rank(rank).lambda(lambda).regularization(regularization())
@@ -149,14 +183,7 @@ final class MfCommand implements Callable<Integer> {
             trainData = s.train();
             testData = s.test();
         }
-        // Refused here, before the run directory exists, if it cannot fit (the trainer checks again).
-        MemoryBudget.require(MfTrainer.estimateBytes(trainData, testData, config, workers), String.format(Locale.ROOT,
-                "matrix factorization of rank %d on %d ratings (%d workers, %s)", config.rank(), trainData.size(),
-                workers, config.method().cliName()));
-        ProgressReporter progress = output.reporter("mf");
-        RunDirectory.writeStart(spec, run.out);
-        new MfRun(config, workers, progress).execute(trainData, testData, run.out, System.out);
-        return SmpCommand.EXIT_OK;
+        return new Prepared(config, trainData, testData);
     }
 
     private Regularization regularization() {

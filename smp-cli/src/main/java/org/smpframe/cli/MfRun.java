@@ -12,28 +12,30 @@ import java.util.Locale;
 import java.util.Map;
 import org.smpframe.api.Evaluation;
 import org.smpframe.api.RunSummary;
+import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.AtomicFiles;
 import org.smpframe.data.Ratings;
 import org.smpframe.mf.MfConfig;
 import org.smpframe.mf.MfResult;
 import org.smpframe.mf.MfTrainer;
-import org.smpframe.runtime.embedded.EmbeddedRuntime;
 
 /**
- * A matrix factorization from the command line: runs it on the embedded runtime and writes, each file
+ * A matrix factorization from the command line: runs it on the embedded or the cluster runtime and writes, each file
  * atomically, {@code model/} ({@link org.smpframe.mf.MfModel}'s format), {@code trace.csv} (one line per outer
  * iteration) and the plots. Prints a summary to stdout, progress to stderr.
  */
 final class MfRun {
     static final String TRACE_HEADER = "seconds,round,iteration,objective,train_rmse,test_rmse,loss,penalty";
     private final MfConfig config;
+    private final SmpRuntime runtime;
     private final int workers;
     private final ProgressReporter progress;
 
-    MfRun(MfConfig config, int workers, ProgressReporter progress) {
+    MfRun(MfConfig config, SmpRuntime runtime, ProgressReporter progress) {
         this.config = config;
-        this.workers = workers;
+        this.runtime = runtime;
+        this.workers = runtime.numWorkers();
         this.progress = progress;
     }
 
@@ -45,7 +47,7 @@ final class MfRun {
         IterationTrace trace = new IterationTrace(p -> progress.onEvaluation(event(p)));
         List<TracePoint> points = trace.points();
         MfResult result;
-        try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers); progress) {
+        try (runtime; progress) {
             result = new MfTrainer(config).fit(train, test, runtime, trace);
             TracePoint last = result.summary().last();
             progress.onStageEnd(event(last), result.summary().reason() == RunSummary.StopReason.CONVERGED,

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import org.smpframe.api.DivergenceException;
 import org.smpframe.api.MemoryBudget;
 import org.smpframe.data.InputException;
+import org.smpframe.runtime.cluster.ClusterException;
+import org.smpframe.runtime.cluster.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,20 +17,34 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SmpCommand.Version.class,
         description = "Scheduled model-parallel machine learning.",
-        subcommands = {LassoCommand.class, LogRegCommand.class, MfCommand.class, LdaCommand.class, PredictCommand.class, PlotCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {LassoCommand.class, LogRegCommand.class, MfCommand.class, LdaCommand.class, PredictCommand.class, PlotCommand.class, DemoCommand.class,
+            CoordinatorCommand.class, WorkerCommand.class, LaunchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "2:bad input or usage (file, line and reason are printed)",
             "3:the optimization diverged (the message says which setting to change)",
-            "4:out of memory (the message says how much heap to give)", "1:internal error"})
+            "4:out of memory (the message says how much heap to give)",
+            "5:cluster failure (a worker or the coordinator was lost, or the cluster did not form)", "1:internal error"})
 public final class SmpCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_DIVERGED = 3;
     public static final int EXIT_OUT_OF_MEMORY = 4;
+    public static final int EXIT_CLUSTER = ExitCodes.CLUSTER;
+
+    private final RuntimeFactory runtimes;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    SmpCommand(RuntimeFactory runtimes) {
+        this.runtimes = runtimes;
+    }
+
+    /** Where the app subcommands run their programs. */
+    RuntimeFactory runtimes() {
+        return runtimes;
+    }
 
     @Override
     public void run() {
@@ -67,7 +83,16 @@ public final class SmpCommand implements Runnable {
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new SmpCommand());
+        return commandLine(RuntimeFactory.EMBEDDED);
+    }
+
+    /** The command line whose apps run on the runtimes {@code runtimes} creates. */
+    static CommandLine commandLine(RuntimeFactory runtimes) {
+        CommandLine cli = new CommandLine(new SmpCommand(runtimes));
+        for (String launcher : new String[] {"coordinator", "launch"}) {
+            // Everything from the app's name on belongs to the app.
+            cli.getSubcommands().get(launcher).setStopAtPositional(true);
+        }
         cli.setExecutionExceptionHandler(SmpCommand::handle);
         // --config FILE puts the file's options first; options given after it on the command line then win.
         cli.setOverwrittenOptionsAllowed(true);
@@ -84,6 +109,10 @@ public final class SmpCommand implements Runnable {
         if (e instanceof MemoryBudget.InsufficientMemoryException) {
             err.println("smp: error: " + e.getMessage());
             return EXIT_OUT_OF_MEMORY;
+        }
+        if (e instanceof ClusterException) {
+            err.println("smp: error: " + e.getMessage());
+            return EXIT_CLUSTER;
         }
         if (e instanceof DivergenceException) {
             err.println("smp: error: " + e.getMessage());
