@@ -1,6 +1,7 @@
 package org.smpframe.runtime.cluster;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -58,8 +59,9 @@ final class ClusterSession<P, C, S> implements SmpSession {
     private final TrafficCounter traffic = new TrafficCounter();
     private final List<P> partials;
     private C pendingCommit;
-    private long computeNanos;
-    private long waitNanos;
+    private WorkerTimes times = WorkerTimes.ZERO;
+    private long pullNanos;
+    private long[] workerCompute;
 
     ClusterSession(ClusterRuntime runtime, SmpProgram<P, C, S> program) {
         this.runtime = runtime;
@@ -78,8 +80,9 @@ final class ClusterSession<P, C, S> implements SmpSession {
     @Override
     public RunSummary run(Scheduler scheduler, RunOptions options, RoundListener listener) {
         traffic.reset();
-        computeNanos = 0;
-        waitNanos = 0;
+        times = WorkerTimes.ZERO;
+        pullNanos = 0;
+        workerCompute = new long[numWorkers];
         scheduler.init(new SchedulerContext(program.numParameters(), numWorkers, program.dependencies(),
                 options.seed()));
         boolean lookahead = blocks != null && (options.pipelineDepth() > 0 || scheduler.feedbackFree());
@@ -110,7 +113,9 @@ final class ClusterSession<P, C, S> implements SmpSession {
                 next = lookahead && round + 1 < options.maxRounds() ? pipeline.take(round + 1) : null;
                 step(schedule, next);
                 changes.reset(round);
+                long pullStart = System.nanoTime();
                 pendingCommit = aggregator.pull(schedule, partials, changes);
+                pullNanos += System.nanoTime() - pullStart;
                 pipeline.feedback(changes);
                 solverNanos += System.nanoTime() - start;
                 updates += schedule.size();
@@ -160,8 +165,8 @@ final class ClusterSession<P, C, S> implements SmpSession {
             byte[] bytes = transfers.bytes(pushed.partial());
             traffic.add(TrafficCounter.PARTIAL, bytes.length);
             traffic.add(TrafficCounter.BLOCK, pushed.blocksSent(), pushed.blockBytesSent());
-            computeNanos += pushed.computeNanos();
-            waitNanos += pushed.waitNanos();
+            times = times.plus(pushed.times());
+            workerCompute[pushed.worker()] += pushed.times().computeNanos();
             partials.set(pushed.worker(), Codec.decode(program.partialFormat(), bytes, "a partial of worker "
                     + pushed.worker()));
         }
@@ -267,11 +272,18 @@ final class ClusterSession<P, C, S> implements SmpSession {
             return;
         }
         var t = traffic.snapshot();
-        LOG.info(String.format(Locale.ROOT, "cluster run: %d rounds in %.3f s; %.1f KB/round (partials %.1f, commits"
-                        + " %.1f, blocks %.1f); per worker and round: %.3f ms computing, %.3f ms waiting for blocks",
-                rounds, solverNanos * 1e-9, t.totalBytes() / 1e3 / rounds, t.partialBytes() / 1e3 / rounds,
-                t.commitBytes() / 1e3 / rounds, t.blockBytes() / 1e3 / rounds,
-                computeNanos * 1e-6 / numWorkers / rounds, waitNanos * 1e-6 / numWorkers / rounds));
+        double perRound = 1e-6 / rounds;
+        double perWorkerRound = perRound / numWorkers;
+        LOG.info(String.format(Locale.ROOT, "cluster run: %d rounds in %.3f s (%.3f ms/round, pull %.3f ms); %.1f KB/round"
+                        + " (partials %.1f, commits %.1f, blocks %.1f); per worker and round: computing %.3f ms, waiting"
+                        + " for blocks %.3f, applying the commit %.3f, sending blocks %.3f, idle %.3f",
+                rounds, solverNanos * 1e-9, solverNanos * perRound, pullNanos * perRound, t.totalBytes() / 1e3 / rounds,
+                t.partialBytes() / 1e3 / rounds, t.commitBytes() / 1e3 / rounds, t.blockBytes() / 1e3 / rounds,
+                times.computeNanos() * perWorkerRound, times.blockWaitNanos() * perWorkerRound,
+                times.applyNanos() * perWorkerRound, times.sendNanos() * perWorkerRound,
+                times.idleNanos() * perWorkerRound));
+        LOG.debug("computing per worker (ms/round): {}", Arrays.toString(Arrays.stream(workerCompute)
+                .mapToDouble(n -> n * perRound).toArray()));
     }
 
     @Override

@@ -34,11 +34,12 @@ final class Protocol {
     }
 
     /**
-     * The partial result of round {@code round}, with what the worker spent: computing (push) and waiting for
-     * blocks, and the blocks it sent on to other workers after the previous round.
+     * The partial result of round {@code round}, with where the worker's time went since its previous partial:
+     * sending blocks on after that push, idle until this step arrived, applying the commit, waiting for this
+     * round's blocks, computing (push); and the blocks it sent.
      */
-    record Pushed(int worker, long round, Payload partial, long computeNanos, long waitNanos, int blocksSent,
-                  long blockBytesSent) implements CoordinatorEvent, ClusterMessage {
+    record Pushed(int worker, long round, Payload partial, WorkerTimes times, int blocksSent, long blockBytesSent)
+            implements CoordinatorEvent, ClusterMessage {
     }
 
     record Stats(int worker, Payload stats) implements CoordinatorEvent, ClusterMessage {

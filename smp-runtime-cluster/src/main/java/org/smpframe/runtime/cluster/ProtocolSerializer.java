@@ -115,8 +115,12 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
             out.writeInt(p.worker());
             out.writeLong(p.round());
             writePayload(out, p.partial());
-            out.writeLong(p.computeNanos());
-            out.writeLong(p.waitNanos());
+            WorkerTimes t = p.times();
+            out.writeLong(t.sendNanos());
+            out.writeLong(t.idleNanos());
+            out.writeLong(t.applyNanos());
+            out.writeLong(t.blockWaitNanos());
+            out.writeLong(t.computeNanos());
             out.writeInt(p.blocksSent());
             out.writeLong(p.blockBytesSent());
         } else if (o instanceof Evaluate e) {
@@ -176,8 +180,8 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
             case "S":
                 return new Step(in.getLong(), readPayload(in), readBytes(in), readInts(in), readInts(in));
             case "P":
-                return new Pushed(in.getInt(), in.getLong(), readPayload(in), in.getLong(), in.getLong(), in.getInt(),
-                        in.getLong());
+                return new Pushed(in.getInt(), in.getLong(), readPayload(in), new WorkerTimes(in.getLong(),
+                        in.getLong(), in.getLong(), in.getLong(), in.getLong()), in.getInt(), in.getLong());
             case "E":
                 return new Evaluate(readPayload(in));
             case "T":

@@ -49,6 +49,8 @@ final class WorkerLoop implements Runnable {
     private ActorRef<BlockPort.Message> coordinatorPort;
     private int blocksSent;
     private long blockBytesSent;
+    private long sendNanos;
+    private long idleSince;
     private boolean failed;
     private volatile String shutdownReason;
 
@@ -128,7 +130,10 @@ final class WorkerLoop implements Runnable {
     }
 
     private void step(Step s) {
+        long begin = System.nanoTime();
+        long idle = idleSince == 0 ? 0 : begin - idleSince;
         apply(s.commit());
+        long applied = System.nanoTime() - begin;
         Schedule schedule = Codec.decode(Schedule.FORMAT, s.schedule(), "a schedule");
         int[] forwards = s.forwards();
         for (int i = 0; i < forwards.length; i += 2) {
@@ -146,10 +151,13 @@ final class WorkerLoop implements Runnable {
         long start = System.nanoTime();
         byte[] partial = encodePartial(schedule);
         long computed = System.nanoTime() - start;
-        coordinator.tell(new Pushed(worker, s.round(), transfers.payload(partial, coordinatorPort), computed, waited,
-                blocksSent, blockBytesSent));
+        // The partial first, so the coordinator aggregates while this worker sends its blocks on; the time that
+        // sending takes is reported with the next partial.
+        coordinator.tell(new Pushed(worker, s.round(), transfers.payload(partial, coordinatorPort),
+                new WorkerTimes(sendNanos, idle, applied, waited, computed), blocksSent, blockBytesSent));
         blocksSent = 0;
         blockBytesSent = 0;
+        long sendStart = System.nanoTime();
         int[] after = s.after();
         for (int i = schedule.from(worker); blocks && i < schedule.to(worker); i++) {
             int b = params[i];
@@ -161,6 +169,8 @@ final class WorkerLoop implements Runnable {
                 sendBlock(b, encodeBlock(state), peers.get(dest));
             }
         }
+        idleSince = System.nanoTime();
+        sendNanos = idleSince - sendStart;
     }
 
     private void endRun(EndRun e) {
