@@ -9,7 +9,9 @@ import org.smpframe.runtime.cluster.ClusterSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code smp coordinator}: run an app with its workers in other processes, on this or other machines. */
 @Command(name = "coordinator", mixinStandardHelpOptions = true, sortOptions = false,
@@ -29,6 +31,9 @@ final class CoordinatorCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(arity = "1..*", paramLabel = "APP ARGS", description = "The app and its options, as for a local run.")
     List<String> app;
 
@@ -36,11 +41,11 @@ final class CoordinatorCommand implements Callable<Integer> {
     public Integer call() {
         String[] hostPort = ClusterSettings.parseAddress(bind);
         ClusterSettings settings = cluster.settings(hostPort[0], Integer.parseInt(hostPort[1]));
-        return SmpCommand.execute(SmpCommand.commandLine((workers, job) -> {
+        return SmpCommand.executeApp(spec, (workers, job) -> {
             ClusterRuntime runtime = ClusterRuntime.start(settings, workers, JobDescription.encode(app, job.inputs()));
             LOG.info("coordinator listening at {}; waiting for {} workers: smp worker --join {}", runtime.address(),
                     workers, runtime.address());
             return runtime;
-        }), app.toArray(String[]::new));
+        }, app);
     }
 }

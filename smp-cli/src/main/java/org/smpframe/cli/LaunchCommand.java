@@ -17,7 +17,9 @@ import org.smpframe.runtime.cluster.ClusterSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code smp launch --local N}: try the cluster runtime on one machine, with N worker processes. */
 @Command(name = "launch", mixinStandardHelpOptions = true, sortOptions = false,
@@ -34,6 +36,9 @@ final class LaunchCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(arity = "1..*", paramLabel = "APP ARGS", description = "The app and its options; its --workers must be N.")
     List<String> app;
 
@@ -43,14 +48,14 @@ final class LaunchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--local must be at least 1, got " + local);
         }
         ClusterSettings settings = cluster.settings("127.0.0.1", 0);
-        return SmpCommand.execute(SmpCommand.commandLine((workers, job) -> {
+        return SmpCommand.executeApp(spec, (workers, job) -> {
             if (workers != local) {
                 throw new IllegalArgumentException("the app asks for " + workers + " workers (--workers) but --local"
                         + " starts " + local + "; give the same number");
             }
             ClusterRuntime runtime = ClusterRuntime.start(settings, workers, JobDescription.encode(app, job.inputs()));
             return new LocalCluster(runtime, startWorkers(runtime.address()));
-        }), app.toArray(String[]::new));
+        }, app);
     }
 
     private List<Process> startWorkers(String address) {

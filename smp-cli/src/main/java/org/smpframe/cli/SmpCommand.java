@@ -55,6 +55,17 @@ public final class SmpCommand implements Runnable {
         System.exit(execute(args));
     }
 
+    /**
+     * Runs an app's command line {@code args} with its programs on {@code runtimes}, printing where the command
+     * {@code spec} prints (for the commands that run apps on a cluster).
+     */
+    static int executeApp(CommandLine.Model.CommandSpec spec, RuntimeFactory runtimes, java.util.List<String> args) {
+        CommandLine cli = commandLine(runtimes);
+        cli.setOut(spec.commandLine().getOut());
+        cli.setErr(spec.commandLine().getErr());
+        return execute(cli, args.toArray(String[]::new));
+    }
+
     /** Runs the command line and returns its exit code (for tests and embedding). */
     public static int execute(String... args) {
         return execute(commandLine(), args);
