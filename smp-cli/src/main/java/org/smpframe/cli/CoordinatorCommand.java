@@ -39,6 +39,8 @@ final class CoordinatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // --config FILE is expanded here, so that the workers get the options themselves, not a path to them.
+        List<String> app = List.of(RunDirectory.expand(this.app.toArray(String[]::new)));
         String[] hostPort = ClusterSettings.parseAddress(bind);
         ClusterSettings settings = cluster.settings(hostPort[0], Integer.parseInt(hostPort[1]));
         return SmpCommand.executeApp(spec, (workers, job) -> {

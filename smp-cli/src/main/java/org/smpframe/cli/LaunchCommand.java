@@ -44,6 +44,8 @@ final class LaunchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // --config FILE is expanded here, so that the workers get the options themselves, not a path to them.
+        List<String> app = List.of(RunDirectory.expand(this.app.toArray(String[]::new)));
         if (local < 1) {
             throw new IllegalArgumentException("--local must be at least 1, got " + local);
         }

@@ -48,6 +48,17 @@ class ClusterCommandTest {
     }
 
     @Test
+    void logisticRegressionOnTwoWorkerProcessesWritesTheLocalRunsModel() throws Exception {
+        List<String> app = List.of("logreg", "--train", "../data/breast_cancer.libsvm", "--c", "1", "--standardize",
+                "--workers", "2", "--seed", "3");
+        assertThat(run(args(app, "--out", dir.resolve("local").toString())).exitCode()).isZero();
+        CliOutcome cluster = run(args(List.of("launch", "--local", "2"), app, "--out", dir.resolve("cluster").toString()));
+        assertThat(cluster.exitCode()).as(cluster.err() + cluster.stderr()).isZero();
+        assertThat(Files.readString(dir.resolve("cluster/model.txt")))
+                .isEqualTo(Files.readString(dir.resolve("local/model.txt")));
+    }
+
+    @Test
     void aWorkerCountOtherThanTheLaunchedProcessesIsAUsageError() {
         CliOutcome o = run("launch", "--local", "3", "lasso", "--train", "../data/diabetes.libsvm", "--lambda", "1",
                 "--workers", "2", "--out", dir.resolve("x").toString());

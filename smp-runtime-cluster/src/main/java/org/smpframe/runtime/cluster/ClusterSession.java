@@ -274,10 +274,13 @@ final class ClusterSession<P, C, S> implements SmpSession {
         var t = traffic.snapshot();
         double perRound = 1e-6 / rounds;
         double perWorkerRound = perRound / numWorkers;
-        LOG.info(String.format(Locale.ROOT, "cluster run: %d rounds in %.3f s (%.3f ms/round, pull %.3f ms); %.1f KB/round"
-                        + " (partials %.1f, commits %.1f, blocks %.1f); per worker and round: computing %.3f ms, waiting"
-                        + " for blocks %.3f, applying the commit %.3f, sending blocks %.3f, idle %.3f",
-                rounds, solverNanos * 1e-9, solverNanos * perRound, pullNanos * perRound, t.totalBytes() / 1e3 / rounds,
+        double messages = (2.0 * numWorkers * rounds + t.blockMoves()) / rounds; // steps, partials, blocks
+        LOG.info(String.format(Locale.ROOT, "cluster run: %d rounds in %.3f s (%.3f ms/round, pull %.3f ms); %.1f"
+                        + " messages and %.1f KB/round (partials %.1f, commits %.1f, blocks %.1f); per worker and round:"
+                        + " computing %.3f ms, waiting for blocks %.3f, applying the commit %.3f, sending blocks %.3f,"
+                        + " idle %.3f",
+                rounds, solverNanos * 1e-9, solverNanos * perRound, pullNanos * perRound, messages,
+                t.totalBytes() / 1e3 / rounds,
                 t.partialBytes() / 1e3 / rounds, t.commitBytes() / 1e3 / rounds, t.blockBytes() / 1e3 / rounds,
                 times.computeNanos() * perWorkerRound, times.blockWaitNanos() * perWorkerRound,
                 times.applyNanos() * perWorkerRound, times.sendNanos() * perWorkerRound,
