@@ -16,6 +16,8 @@ public record RunSummary(StopReason reason, long rounds, long updates, double se
         /** The app's stopping rule (e.g. duality gap below tolerance) held. */
         CONVERGED,
         MAX_ROUNDS,
-        TIME_LIMIT
+        TIME_LIMIT,
+        /** {@link StopRequest} was set (Ctrl-C, SIGTERM): the run ended after the round in progress. */
+        STOPPED
     }
 }

@@ -110,6 +110,9 @@ public final class LassoTrainer {
                         model(problem, aggregator.beta(), lambdas[stage], source, summary, scheduler.name()), summary);
                 stages.add(done);
                 listener.onStageEnd(done);
+                if (summary.reason() == RunSummary.StopReason.STOPPED) {
+                    break; // the user stopped the fit: the path ends at this lambda
+                }
             }
         }
         return new LassoResult(stages);

@@ -3,6 +3,8 @@ package org.smpframe.lasso;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.smpframe.api.RunSummary;
+import org.smpframe.api.StopRequest;
 import org.smpframe.linear.RegularizationPath;
 import org.junit.jupiter.api.Test;
 import org.smpframe.data.LabeledDataset;
@@ -38,5 +40,28 @@ class LassoPathTest {
     void lambdaGridIsLogSpaced() {
         double[] grid = RegularizationPath.logSpaced(10, 5, 1e-4);
         assertThat(grid).containsExactly(new double[] {10, 1, 0.1, 0.01, 0.001}, within(1e-12));
+    }
+
+    @Test
+    void aStopRequestEndsThePathAtTheCurrentLambdaWithItsModel() {
+        LabeledDataset data = LassoTestData.correlated(50, 30, 0.4, 13);
+        LassoConfig config = LassoConfig.builder().path(5, 1e-2).tolerance(1e-12).evaluateEvery(1).build();
+        LassoResult result;
+        try (EmbeddedRuntime runtime = new EmbeddedRuntime(2)) {
+            result = new LassoTrainer(config).fit(data, runtime, new LassoListener() {
+                @Override
+                public void onEvaluation(LassoTracePoint p) {
+                    if (p.stage() == 1 && p.round() >= 5) {
+                        StopRequest.request();
+                    }
+                }
+            });
+        } finally {
+            StopRequest.clear();
+        }
+        assertThat(result.stages()).hasSize(2);
+        LassoStage last = result.stages().get(1);
+        assertThat(last.summary().reason()).isEqualTo(RunSummary.StopReason.STOPPED);
+        assertThat(last.model().nonzeros()).isPositive();
     }
 }

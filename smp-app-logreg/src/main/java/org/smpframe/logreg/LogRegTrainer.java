@@ -119,6 +119,9 @@ public final class LogRegTrainer {
                         test == null ? null : metrics(model, test));
                 stages.add(done);
                 listener.onStageEnd(done);
+                if (summary.reason() == RunSummary.StopReason.STOPPED) {
+                    break; // the user stopped the fit: the path ends at this lambda
+                }
             }
         }
         return new LogRegResult(stages);

@@ -70,7 +70,7 @@ final class LaunchCommand implements Callable<Integer> {
             }
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SmpCommand.class.getName(), "worker",
-                "--join", address));
+                "--join", address, "--ignore-interrupt"));
         command.addAll(cluster.asArguments());
         List<Process> processes = new ArrayList<>();
         try {
@@ -96,8 +96,12 @@ final class LaunchCommand implements Callable<Integer> {
             this.runtime = runtime;
             this.processes = processes;
             // Ctrl-C or a crash of this JVM must not leave workers behind (they would exit once they notice the
-            // coordinator is gone, but not sooner).
-            this.reaper = new Thread(() -> processes.forEach(Process::destroyForcibly), "smp-launch-reaper");
+            // coordinator is gone, but not sooner). On Ctrl-C the workers are needed until the coordinator has
+            // gathered the model of the last round and written it; they ignore the terminal's Ctrl-C themselves.
+            this.reaper = new Thread(() -> {
+                Interruption.awaitFinished(Interruption.GRACE_SECONDS);
+                processes.forEach(Process::destroyForcibly);
+            }, "smp-launch-reaper");
             Runtime.getRuntime().addShutdownHook(reaper);
         }
 

@@ -92,6 +92,7 @@ final class LdaRun {
                 config.topics(), config.alpha(), config.beta());
         String stop = switch (r.summary().reason()) {
             case TIME_LIMIT -> ", stopped by --time-limit";
+            case STOPPED -> ", stopped on request (Ctrl-C or SIGTERM)";
             case CONVERGED -> ", converged";
             case MAX_ROUNDS -> "";
         };

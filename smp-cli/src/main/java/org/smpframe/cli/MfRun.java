@@ -100,6 +100,8 @@ final class MfRun {
             case TIME_LIMIT -> done == 0 ? "stopped by --time-limit before the first iteration ended"
                     : "stopped by --time-limit; the numbers are those of the last complete iteration, the saved"
                     + " model is a little further on";
+            case STOPPED -> "stopped on request (Ctrl-C or SIGTERM); the numbers are those of the last complete"
+                    + " iteration, the saved model is a little further on";
         };
         stdout.printf(Locale.ROOT, "iterations   %d (%s) in %.3f s%n", done, why, r.summary().seconds());
         stdout.printf(Locale.ROOT, "objective    %.10g%n", r.objective());

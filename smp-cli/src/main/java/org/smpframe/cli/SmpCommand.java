@@ -52,7 +52,10 @@ public final class SmpCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        Interruption.install(System.err);
+        int code = execute(args);
+        Interruption.finished();
+        System.exit(code);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -34,6 +35,9 @@ final class TracePlot {
     static {
         // Rendering to files only: no display needed, and none is there on a server or in CI.
         System.setProperty("java.awt.headless", "true");
+        // PNGs are encoded in memory: ImageIO's file cache registers a shutdown hook per stream, which fails when
+        // the plots of a run stopped by Ctrl-C are written while the JVM shuts down.
+        ImageIO.setUseCache(false);
     }
 
     /** What the x axis shows. */

@@ -24,11 +24,19 @@ final class WorkerCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    // For workers started by `smp launch`: a Ctrl-C in the terminal reaches the whole process group, but only
+    // the coordinator should act on it (it ends the job, then stops these processes).
+    @Option(names = "--ignore-interrupt", hidden = true)
+    boolean ignoreInterrupt;
+
     @Override
     public Integer call() {
         String[] hostPort = ClusterSettings.parseAddress(bind.contains(":") ? bind : bind + ":0");
         ClusterSettings.parseAddress(join);
         ClusterSettings settings = cluster.settings(hostPort[0], Integer.parseInt(hostPort[1]));
+        if (ignoreInterrupt) {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
+        }
         return WorkerNode.run(settings, join, (job, worker, numWorkers) -> JobDescription.build(job));
     }
 }

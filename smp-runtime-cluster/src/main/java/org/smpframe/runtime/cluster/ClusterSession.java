@@ -22,6 +22,7 @@ import org.smpframe.api.Scheduler;
 import org.smpframe.api.SchedulerContext;
 import org.smpframe.api.SmpProgram;
 import org.smpframe.api.SmpSession;
+import org.smpframe.api.StopRequest;
 import org.smpframe.api.TracePoint;
 import org.smpframe.runtime.core.SchedulePipeline;
 import org.smpframe.runtime.core.TrafficCounter;
@@ -106,6 +107,10 @@ final class ClusterSession<P, C, S> implements SmpSession {
                 }
                 if (solverNanos >= timeLimitNanos) {
                     reason = StopReason.TIME_LIMIT;
+                    break;
+                }
+                if (StopRequest.isRequested()) {
+                    reason = StopReason.STOPPED;
                     break;
                 }
                 long start = System.nanoTime();

@@ -19,6 +19,7 @@ import org.smpframe.api.Scheduler;
 import org.smpframe.api.SchedulerContext;
 import org.smpframe.api.SmpProgram;
 import org.smpframe.api.SmpSession;
+import org.smpframe.api.StopRequest;
 import org.smpframe.api.TracePoint;
 import org.smpframe.api.WireFormat;
 import org.smpframe.api.WorkerTask;
@@ -88,6 +89,10 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
                 }
                 if (solverNanos >= timeLimitNanos) {
                     reason = StopReason.TIME_LIMIT;
+                    break;
+                }
+                if (StopRequest.isRequested()) {
+                    reason = StopReason.STOPPED;
                     break;
                 }
                 long start = System.nanoTime();
