@@ -9,9 +9,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smpframe.api.BlockHolder;
-import org.smpframe.api.MovingBlocks;
 import org.smpframe.api.ResidentHolder;
-import org.smpframe.api.ResidentModel;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.SmpProgram;
 import org.smpframe.api.WireFormat;
@@ -43,7 +41,13 @@ final class WorkerLoop implements Runnable {
     private final ProgramFactory factory;
     private final Map<Integer, Object> kept = new HashMap<>(); // blocks this worker keeps for its next round
     private int worker = -1;
-    private SmpProgram<?, ?, ?> program;
+    // Only the task and the program's formats are kept: the rest of the program (the whole data set as read, and
+    // for rotation apps the whole model) can be collected once the task has taken its shard.
+    private WireFormat<?> partialFormat;
+    private WireFormat<?> commitFormat;
+    private WireFormat<?> statsFormat;
+    private WireFormat<?> blockFormat; // null without moving blocks
+    private WireFormat<?> residentFormat; // null without a resident model
     private WorkerTask<?, ?, ?> task;
     private List<ActorRef<BlockPort.Message>> peers;
     private ActorRef<BlockPort.Message> coordinatorPort;
@@ -118,12 +122,21 @@ final class WorkerLoop implements Runnable {
         peers = a.peers();
         coordinatorPort = a.coordinatorBlocks();
         long start = System.nanoTime();
-        program = factory.build(transfers.bytes(a.job()), a.worker(), a.numWorkers());
+        SmpProgram<?, ?, ?> program = factory.build(transfers.bytes(a.job()), a.worker(), a.numWorkers());
         program.partition(a.numWorkers());
         task = program.createWorker(a.worker(), a.numWorkers());
         if (program.movingBlocks() != null && !(task instanceof BlockHolder)) {
             throw new IllegalStateException(program.name() + " has moving blocks but its worker task is no BlockHolder");
         }
+        if (program.residentModel() != null && !(task instanceof ResidentHolder)) {
+            throw new IllegalStateException(program.name() + " has a resident model but its worker task is no"
+                    + " ResidentHolder");
+        }
+        partialFormat = program.partialFormat();
+        commitFormat = program.commitFormat();
+        statsFormat = program.statsFormat();
+        blockFormat = program.movingBlocks() == null ? null : program.movingBlocks().format();
+        residentFormat = program.residentModel() == null ? null : program.residentModel().format();
         LOG.info("worker {} of {}: {} built in {} ms", worker, a.numWorkers(), program.name(),
                 (System.nanoTime() - start) / 1_000_000);
         coordinator.tell(new Ready(worker, program.name(), program.numParameters()));
@@ -141,7 +154,7 @@ final class WorkerLoop implements Runnable {
         }
         long waited = 0;
         int[] params = schedule.params();
-        boolean blocks = program.movingBlocks() != null;
+        boolean blocks = blockFormat != null;
         for (int i = schedule.from(worker); blocks && i < schedule.to(worker); i++) {
             long t0 = System.nanoTime();
             Object state = blockState(params[i]);
@@ -210,34 +223,32 @@ final class WorkerLoop implements Runnable {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void apply(Payload commit) {
         if (commit != null) {
-            ((WorkerTask) task).apply(Codec.decode(program.commitFormat(), transfers.bytes(commit), "a commit"));
+            ((WorkerTask) task).apply(Codec.decode(commitFormat, transfers.bytes(commit), "a commit"));
         }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private byte[] encodePartial(Schedule schedule) {
-        return Codec.encode((WireFormat) program.partialFormat(), task.push(schedule));
+        return Codec.encode((WireFormat) partialFormat, task.push(schedule));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private byte[] encodeStats() {
-        return Codec.encode((WireFormat) program.statsFormat(), task.localStats());
+        return Codec.encode((WireFormat) statsFormat, task.localStats());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private byte[] encodeResident() {
-        ResidentModel<?> resident = program.residentModel();
-        return Codec.encode((WireFormat) resident.format(), ((ResidentHolder) task).residentPart());
+        return Codec.encode((WireFormat) residentFormat, ((ResidentHolder) task).residentPart());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private byte[] encodeBlock(Object state) {
-        return Codec.encode((WireFormat) program.movingBlocks().format(), state);
+        return Codec.encode((WireFormat) blockFormat, state);
     }
 
     private Object decodeBlock(byte[] bytes, int block) {
-        MovingBlocks<?> blocks = program.movingBlocks();
-        return Codec.decode(blocks.format(), bytes, "block " + block);
+        return Codec.decode(blockFormat, bytes, "block " + block);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
