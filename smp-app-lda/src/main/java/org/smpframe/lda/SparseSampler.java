@@ -1,6 +1,6 @@
 package org.smpframe.lda;
 
-import java.util.SplittableRandom;
+import org.smpframe.api.SplitMix64;
 
 /**
  * The collapsed Gibbs draw of one token's topic, p(z = k) ∝ (n_dk + α)(n_wk + β)/(n_k + Vβ) (counts without the
@@ -35,7 +35,7 @@ final class SparseSampler {
     private final int[] docTopicPos;
     private int numDocTopics;
     private final double[] qTerms;
-    private final SplittableRandom rng;
+    private final SplitMix64 rng;
     /** lnΓ(c + β) − lnΓ(β) for every count c a word can reach: the rows' log-likelihood share by look-up. */
     private final double[] logGammaTable;
     /** αβ/(n_k + Vβ) per topic, and its sums over groups of {@code groupSize} consecutive topics. */
@@ -62,7 +62,7 @@ final class SparseSampler {
         this.docTopics = new int[numTopics];
         this.docTopicPos = new int[numTopics];
         this.qTerms = new double[numTopics];
-        this.rng = new SplittableRandom(seed);
+        this.rng = new SplitMix64(seed);
         this.smoothValue = new double[numTopics];
         this.groupSize = (int) Math.ceil(Math.sqrt(numTopics));
         this.groupSum = new double[(numTopics + groupSize - 1) / groupSize];

@@ -1,12 +1,12 @@
 package org.smpframe.schedulers;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.smpframe.api.BlockFilter;
 import org.smpframe.api.ChangeSet;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.Scheduler;
 import org.smpframe.api.SchedulerContext;
+import org.smpframe.api.SplitMix64;
 
 /**
  * The SMP dynamic scheduler (Lasso, sparse logistic regression): priorities from the recent changes, then a
@@ -89,7 +89,7 @@ public final class DynamicScheduler implements Scheduler {
     private int blockSize;          // L
     private int numCandidates;      // L'
     private double warmupUpdates;   // warmupSweeps · p
-    private SplittableRandom random;
+    private SplitMix64 random;
     private DependencyCache cache;
     /** The oracle's one-against-the-block filter, or null to ask pair by pair through the cache. */
     private BlockFilter blockFilter;
@@ -125,7 +125,7 @@ public final class DynamicScheduler implements Scheduler {
         blockSize = Math.min(settings.blockSize(), p);
         numCandidates = (int) Math.min(p, (long) settings.candidateFactor() * blockSize);
         warmupUpdates = settings.warmupSweeps() * p;
-        random = new SplittableRandom(context.seed());
+        random = new SplitMix64(context.seed());
         int bits = cacheBits(settings.dependencyCacheBits(), p);
         // When every pair fits in the cache (4 slots a pair), pair checks soon become lookups: cheaper than any
         // block filter (a9a, p = 124: 7x). Beyond that, pairs rarely repeat and the oracle's block filter wins.

@@ -1,11 +1,11 @@
 package org.smpframe.schedulers;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.smpframe.api.ChangeSet;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.Scheduler;
 import org.smpframe.api.SchedulerContext;
+import org.smpframe.api.SplitMix64;
 
 /**
  * Shotgun-style random coordinate choice: every round updates L distinct parameters drawn uniformly at random,
@@ -19,7 +19,7 @@ public final class RandomScheduler implements Scheduler {
 
     private final SchedulerSettings settings;
     private int blockSize;
-    private SplittableRandom random;
+    private SplitMix64 random;
     private UniformSubsetSampler sampler;
 
     /** A scheduler with these settings; {@link #init} must be called before the first round. */
@@ -35,7 +35,7 @@ public final class RandomScheduler implements Scheduler {
     @Override
     public void init(SchedulerContext context) {
         blockSize = Math.min(settings.blockSize(), context.numParameters());
-        random = new SplittableRandom(context.seed());
+        random = new SplitMix64(context.seed());
         sampler = new UniformSubsetSampler(context.numParameters());
     }
 

@@ -1,6 +1,6 @@
 package org.smpframe.schedulers;
 
-import java.util.SplittableRandom;
+import org.smpframe.api.SplitMix64;
 
 /**
  * Draws k distinct ids uniformly from 0 .. n-1 in O(k) by a partial Fisher–Yates shuffle of a persistent
@@ -20,7 +20,7 @@ final class UniformSubsetSampler {
     }
 
     /** Writes k distinct uniform ids (in draw order) to {@code out[0 .. k)}; requires k &lt;= n. */
-    void sample(SplittableRandom random, int k, int[] out) {
+    void sample(SplitMix64 random, int k, int[] out) {
         int[] perm = permutation;
         int n = perm.length;
         for (int i = 0; i < k; i++) {
