@@ -91,10 +91,21 @@ final class LaunchCommand implements Callable<Integer> {
         private final ClusterRuntime runtime;
         private final List<Process> processes;
         private final Thread reaper;
+        private volatile boolean closing;
 
         LocalCluster(ClusterRuntime runtime, List<Process> processes) {
             this.runtime = runtime;
             this.processes = processes;
+            // A worker JVM that dies (a bad option, no memory) would otherwise leave the coordinator waiting for the
+            // join timeout or the failure detector: say at once which one, and how.
+            for (Process p : processes) {
+                p.onExit().thenAccept(done -> {
+                    if (!closing) {
+                        runtime.abort("worker process " + done.pid() + " exited with code " + done.exitValue()
+                                + " before the job ended (its messages are above)");
+                    }
+                });
+            }
             // Ctrl-C or a crash of this JVM must not leave workers behind (they would exit once they notice the
             // coordinator is gone, but not sooner). On Ctrl-C the workers are needed until the coordinator has
             // gathered the model of the last round and written it; they ignore the terminal's Ctrl-C themselves.
@@ -122,6 +133,7 @@ final class LaunchCommand implements Callable<Integer> {
 
         @Override
         public void close() {
+            closing = true;
             try {
                 runtime.close();
             } finally {

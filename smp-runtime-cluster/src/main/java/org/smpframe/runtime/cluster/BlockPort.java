@@ -41,18 +41,11 @@ final class BlockPort {
             Map<Long, Integer> filled = new HashMap<>();
             return Behaviors.receive(Message.class)
                     .onMessage(Chunk.class, c -> {
-                        byte[] whole = c.count() == 1 ? c.data() : assembling.computeIfAbsent(c.key(),
-                                k -> new byte[c.totalLength()]);
-                        if (c.count() > 1) {
-                            System.arraycopy(c.data(), 0, whole, c.offset(), c.data().length);
-                            int got = filled.merge(c.key(), 1, Integer::sum);
-                            if (got == c.count()) {
-                                assembling.remove(c.key());
-                                filled.remove(c.key());
-                                transfers.arrived(c.key(), whole);
-                            }
-                        } else {
-                            transfers.arrived(c.key(), whole);
+                        try {
+                            accept(c, assembling, filled, transfers);
+                        } catch (RuntimeException e) {
+                            // A stopped port would make every later transfer to this node wait forever.
+                            transfers.fail("a corrupt transfer arrived: " + e.getMessage());
                         }
                         c.ackTo().tell(ChunkAck.INSTANCE);
                         return Behaviors.same();
@@ -63,5 +56,21 @@ final class BlockPort {
                     })
                     .build();
         });
+    }
+
+    private static void accept(Chunk c, Map<Long, byte[]> assembling, Map<Long, Integer> filled,
+                               Transfers transfers) {
+        if (c.count() == 1) {
+            transfers.arrived(c.key(), c.data());
+            return;
+        }
+        byte[] whole = assembling.computeIfAbsent(c.key(), k -> new byte[c.totalLength()]);
+        System.arraycopy(c.data(), 0, whole, c.offset(), c.data().length);
+        int got = filled.merge(c.key(), 1, Integer::sum);
+        if (got == c.count()) {
+            assembling.remove(c.key());
+            filled.remove(c.key());
+            transfers.arrived(c.key(), whole);
+        }
     }
 }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.smpframe.api.SmpProgram;
 import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.SmpSession;
+import org.smpframe.runtime.cluster.Protocol.Aborted;
 import org.smpframe.runtime.cluster.Protocol.Assign;
 import org.smpframe.runtime.cluster.Protocol.CoordinatorEvent;
 import org.smpframe.runtime.cluster.Protocol.Ready;
@@ -49,7 +50,7 @@ public final class ClusterRuntime implements SmpRuntime {
     private final List<ActorRef<WorkerCommand>> workers = new ArrayList<>();
     private final List<ActorRef<BlockPort.Message>> ports = new ArrayList<>();
     private boolean opened;
-    private boolean closed;
+    private volatile boolean closed;
 
     private ClusterRuntime(ClusterSettings settings, int numWorkers, byte[] job) {
         if (numWorkers <= 0) {
@@ -60,11 +61,41 @@ public final class ClusterRuntime implements SmpRuntime {
         Config config = settings.config("coordinator");
         this.joinTimeout = config.getDuration("smp.cluster.join-timeout");
         this.readyTimeout = config.getDuration("smp.cluster.ready-timeout");
-        this.transfers = new Transfers(-1, (int) config.getBytes("smp.cluster.chunk-size").longValue(),
-                (int) config.getBytes("smp.cluster.inline-limit").longValue(), config.getInt("smp.cluster.chunk-window"));
-        this.system = ActorSystem.create(CoordinatorActor.create(events, transfers), ClusterSettings.SYSTEM_NAME, config);
+        this.transfers = Transfers.from(config, -1);
+        this.system = startNode(CoordinatorActor.create(events, transfers, numWorkers), config, settings);
+        // If the node stops under the session (it should only stop in close), waiting must end, not hang.
+        system.getWhenTerminated().thenRun(() -> {
+            if (!closed) {
+                events.add(new Aborted("the coordinator's cluster node stopped"));
+                transfers.fail("the coordinator's cluster node stopped");
+            }
+        });
         Cluster cluster = Cluster.get(system);
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    }
+
+    /** An actor system on the settings' address, or a clear message why it cannot listen there. */
+    static <T> ActorSystem<T> startNode(org.apache.pekko.actor.typed.Behavior<T> guardian, Config config,
+                                        ClusterSettings settings) {
+        try {
+            return ActorSystem.create(guardian, ClusterSettings.SYSTEM_NAME, config);
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new ClusterException("cannot start a cluster node at " + settings.host() + ":" + settings.port()
+                    + " (is the address this machine's, and the port free?): " + root.getMessage(), e);
+        }
+    }
+
+    /**
+     * Ends the job's current wait with {@code reason}: for a caller that knows a worker cannot come (its process
+     * exited before joining, say) sooner than the failure detector or a timeout would.
+     */
+    public void abort(String reason) {
+        events.add(new Aborted(reason));
+        transfers.fail(reason);
     }
 
     /**
@@ -176,6 +207,9 @@ public final class ClusterRuntime implements SmpRuntime {
             }
             throw new WorkerLostException(l.worker(), l.address(), l.why());
         }
+        if (e instanceof Aborted a) {
+            throw new ClusterException(a.why());
+        }
         if (e instanceof WorkerFailed f) {
             throw new ClusterException("worker " + f.worker() + " failed: " + f.message());
         }
@@ -219,6 +253,12 @@ public final class ClusterRuntime implements SmpRuntime {
         closed = true;
         for (ActorRef<WorkerCommand> w : workers) {
             w.tell(new Shutdown("the job is over"));
+        }
+        // Workers whose registration was never taken (they came late, or too many came) must leave too.
+        for (CoordinatorEvent e; (e = events.poll()) != null; ) {
+            if (e instanceof Register r && !workers.contains(r.worker())) {
+                r.worker().tell(new Shutdown("the job is over"));
+            }
         }
         awaitWorkersGone(10_000);
         system.terminate();

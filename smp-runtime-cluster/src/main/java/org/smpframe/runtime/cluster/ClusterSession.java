@@ -157,7 +157,10 @@ final class ClusterSession<P, C, S> implements SmpSession {
         byte[] commit = commitBytes();
         int[] none = new int[0];
         for (int p = 0; p < numWorkers; p++) {
-            workers.get(p).tell(new Step(schedule.round(), commitPayload(commit, p), scheduleBytes,
+            // A big schedule (thousands of coordinates) is chunked like a big commit: a control message must
+            // stay below the frame size, or Pekko drops it.
+            workers.get(p).tell(new Step(schedule.round(), commitPayload(commit, p),
+                    transfers.payload(scheduleBytes, ports.get(p)),
                     plan == null ? none : plan.forwards()[p], plan == null ? none : plan.after()[p]));
         }
         pendingCommit = null;

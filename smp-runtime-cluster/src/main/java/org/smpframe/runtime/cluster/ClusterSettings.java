@@ -1,11 +1,11 @@
 package org.smpframe.runtime.cluster;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -83,12 +83,15 @@ public record ClusterSettings(String host, int port, Tls tls, Path configFile) {
                     .withValue(engine + "trust-store-password", ConfigValueFactory.fromAnyRef(tls.password()))
                     .withValue(engine + "require-mutual-authentication", ConfigValueFactory.fromAnyRef(true));
         }
-        Config file = configFile == null ? ConfigFactory.empty() : ConfigFactory.parseFile(configFile.toFile());
-        return c.withFallback(file).withFallback(ConfigFactory.parseResources(ClusterSettings.class,
-                "/smp-cluster.conf")).withFallback(ConfigFactory.load()).resolve();
-    }
-
-    static Duration duration(Config config, String path) {
-        return config.getDuration(path);
+        try {
+            Config file = configFile == null ? ConfigFactory.empty() : ConfigFactory.parseFile(configFile.toFile());
+            // -D system properties first, then the command line, the file, our defaults and Pekko's.
+            return ConfigFactory.defaultOverrides().withFallback(c).withFallback(file)
+                    .withFallback(ConfigFactory.parseResources(ClusterSettings.class, "/smp-cluster.conf"))
+                    .withFallback(ConfigFactory.load()).resolve();
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("cluster configuration" + (configFile == null ? "" : " " + configFile)
+                    + ": " + e.getMessage(), e);
+        }
     }
 }

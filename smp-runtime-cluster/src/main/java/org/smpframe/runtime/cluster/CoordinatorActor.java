@@ -8,6 +8,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Subscribe;
 import org.smpframe.runtime.cluster.Protocol.CoordinatorEvent;
@@ -29,7 +30,9 @@ final class CoordinatorActor {
     private record Removed(ClusterEvent.MemberRemoved event) implements CoordinatorEvent {
     }
 
-    static Behavior<CoordinatorEvent> create(BlockingQueue<CoordinatorEvent> events, Transfers transfers) {
+    /** @param numWorkers workers the job takes: surplus ones are turned away, and their leaving is no failure */
+    static Behavior<CoordinatorEvent> create(BlockingQueue<CoordinatorEvent> events, Transfers transfers,
+                                             int numWorkers) {
         return Behaviors.setup(ctx -> {
             ActorRef<BlockPort.Message> port = ctx.spawn(BlockPort.create(transfers), BlockPort.NAME);
             transfers.bind(port);
@@ -42,7 +45,9 @@ final class CoordinatorActor {
             Map<Address, Integer> workers = new HashMap<>();
             return Behaviors.receive(CoordinatorEvent.class)
                     .onMessage(Register.class, r -> {
-                        workers.putIfAbsent(r.worker().path().address(), workers.size());
+                        if (workers.size() < numWorkers) {
+                            workers.putIfAbsent(r.worker().path().address(), workers.size());
+                        }
                         events.add(r);
                         return Behaviors.same();
                     })
@@ -52,6 +57,9 @@ final class CoordinatorActor {
                         return Behaviors.same();
                     })
                     .onMessage(Removed.class, r -> {
+                        if (cluster.selfMember().status() != MemberStatus.up()) {
+                            return Behaviors.same(); // this node is leaving: the members go with it
+                        }
                         lost(workers, r.event().member().address(), "removed from the cluster", events, transfers);
                         return Behaviors.same();
                     })

@@ -50,6 +50,10 @@ final class Protocol {
             implements CoordinatorEvent, ClusterMessage {
     }
 
+    /** The coordinator's own node stopped, or the job was aborted (local to the coordinator, never sent). */
+    record Aborted(String why) implements CoordinatorEvent {
+    }
+
     /** The program failed on the worker; the message says why. */
     record WorkerFailed(int worker, String message) implements CoordinatorEvent, ClusterMessage {
     }
@@ -73,7 +77,7 @@ final class Protocol {
      * in {@code forwards} (pairs block, destination worker), then push for {@code schedule} holding the blocks of
      * your share, and after the push send block {@code share[i]} to worker {@code after[i]} (itself = keep it).
      */
-    record Step(long round, Payload commit, byte[] schedule, int[] forwards, int[] after)
+    record Step(long round, Payload commit, Payload schedule, int[] forwards, int[] after)
             implements WorkerCommand, ClusterMessage {
     }
 

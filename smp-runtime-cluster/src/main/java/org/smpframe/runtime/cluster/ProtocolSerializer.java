@@ -108,7 +108,7 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
         if (o instanceof Step s) {
             out.writeLong(s.round());
             writePayload(out, s.commit());
-            writeBytes(out, s.schedule());
+            writePayload(out, s.schedule());
             writeInts(out, s.forwards());
             writeInts(out, s.after());
         } else if (o instanceof Pushed p) {
@@ -178,7 +178,7 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
             case "A":
                 return BlockPort.ChunkAck.INSTANCE;
             case "S":
-                return new Step(in.getLong(), readPayload(in), readBytes(in), readInts(in), readInts(in));
+                return new Step(in.getLong(), readPayload(in), readPayload(in), readInts(in), readInts(in));
             case "P":
                 return new Pushed(in.getInt(), in.getLong(), readPayload(in), new WorkerTimes(in.getLong(),
                         in.getLong(), in.getLong(), in.getLong(), in.getLong()), in.getInt(), in.getLong());

@@ -1,5 +1,6 @@
 package org.smpframe.runtime.cluster;
 
+import com.typesafe.config.Config;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +29,33 @@ final class Transfers {
     private final Map<Long, byte[]> arrived = new HashMap<>();
     private volatile ActorRef<BlockPort.Message> self;
     private volatile String failure;
+
+    /**
+     * The transfers of a node configured by {@code config}, checked against Pekko's frame and queue sizes: a
+     * message that does not fit is dropped with only a log line on the sender, and the run would wait for it.
+     */
+    static Transfers from(Config config, int node) {
+        long chunk = config.getBytes("smp.cluster.chunk-size");
+        long inline = config.getBytes("smp.cluster.inline-limit");
+        int window = config.getInt("smp.cluster.chunk-window");
+        long frame = config.getBytes("pekko.remote.artery.advanced.maximum-frame-size");
+        long largeFrame = config.getBytes("pekko.remote.artery.advanced.maximum-large-frame-size");
+        int largeQueue = config.getInt("pekko.remote.artery.advanced.outbound-large-message-queue-size");
+        if (chunk < 1024 || chunk + 64 * 1024 > largeFrame) {
+            throw new IllegalArgumentException("smp.cluster.chunk-size (" + chunk + " bytes) must be at least 1 KiB"
+                    + " and 64 KiB below pekko.remote.artery.advanced.maximum-large-frame-size (" + largeFrame + ")");
+        }
+        if (inline < 0 || 3 * inline + 16 * 1024 > frame) {
+            throw new IllegalArgumentException("smp.cluster.inline-limit (" + inline + " bytes) must leave room for"
+                    + " two payloads in a step: at most a third of pekko.remote.artery.advanced.maximum-frame-size ("
+                    + frame + ") less 16 KiB");
+        }
+        if (window < 1 || window > largeQueue / 2) {
+            throw new IllegalArgumentException("smp.cluster.chunk-window (" + window + ") must be between 1 and half of"
+                    + " pekko.remote.artery.advanced.outbound-large-message-queue-size (" + largeQueue + ")");
+        }
+        return new Transfers(node, (int) chunk, (int) inline, window);
+    }
 
     /**
      * @param node        this node's number (coordinator -1, workers 0..P-1, see {@link #node}), to make payload
@@ -74,11 +102,11 @@ final class Transfers {
 
     /** Sends {@code bytes} under {@code key} to the port {@code to}, blocking while the window is full. */
     void send(long key, byte[] bytes, ActorRef<BlockPort.Message> to) {
-        int count = Math.max(1, (bytes.length + chunkBytes - 1) / chunkBytes);
+        int count = (int) Math.max(1, ((long) bytes.length + chunkBytes - 1) / chunkBytes);
         for (int i = 0; i < count; i++) {
             acquire();
             byte[] data = count == 1 ? bytes
-                    : Arrays.copyOfRange(bytes, i * chunkBytes, Math.min(bytes.length, (i + 1) * chunkBytes));
+                    : Arrays.copyOfRange(bytes, i * chunkBytes, (int) Math.min(bytes.length, (long) (i + 1) * chunkBytes));
             to.tell(new BlockPort.Chunk(key, i * chunkBytes, count, bytes.length, data, self));
         }
     }

@@ -35,6 +35,9 @@ final class WorkerActor {
     private record Unreachable(ClusterEvent.UnreachableMember event) {
     }
 
+    private record Removed(ClusterEvent.MemberRemoved event) {
+    }
+
     private record JoinTimedOut() {
     }
 
@@ -55,6 +58,8 @@ final class WorkerActor {
             cluster.subscriptions().tell(Subscribe.create(
                     ctx.messageAdapter(ClusterEvent.UnreachableMember.class, Unreachable::new),
                     ClusterEvent.UnreachableMember.class));
+            cluster.subscriptions().tell(Subscribe.create(
+                    ctx.messageAdapter(ClusterEvent.MemberRemoved.class, Removed::new), ClusterEvent.MemberRemoved.class));
             ActorRef<CoordinatorEvent> coordinator = ActorRefResolver.get(ctx.getSystem()).resolveActorRef(
                     "pekko://" + ClusterSettings.SYSTEM_NAME + "@" + coordinatorAddress + "/user");
             WorkerLoop loop = new WorkerLoop(coordinator, transfers, factory);
@@ -85,7 +90,7 @@ final class WorkerActor {
                     })
                     .onMessage(Unreachable.class, u -> {
                         if (!u.event().member().hasRole("coordinator")) {
-                            return Behaviors.same();
+                            return Behaviors.same(); // a peer: the coordinator notices too and ends the job
                         }
                         LOG.error("lost the coordinator at {}: its node stopped answering heartbeats; stopping",
                                 u.event().member().address());
@@ -93,13 +98,26 @@ final class WorkerActor {
                         exit.accept(ExitCodes.CLUSTER);
                         return Behaviors.stopped();
                     })
+                    .onMessage(Removed.class, r -> {
+                        if (!r.event().member().hasRole("coordinator") || loop.shutdownReason() != null) {
+                            return Behaviors.same();
+                        }
+                        LOG.error("the coordinator at {} left the cluster before ending the job; stopping",
+                                r.event().member().address());
+                        transfers.fail("the coordinator left");
+                        exit.accept(ExitCodes.CLUSTER);
+                        return Behaviors.stopped();
+                    })
                     .onMessage(Shutdown.class, s -> {
+                        // Wakes the loop if it waits for a block or for window space that will never come (a
+                        // peer failed or was lost), so that it reaches this shutdown.
+                        transfers.fail("the job ended: " + s.reason());
                         loop.submit(s);
                         return Behaviors.same();
                     })
                     .onMessage(LoopEnded.class, e -> {
                         LOG.info("the coordinator ended the job: {}", loop.shutdownReason());
-                        exit.accept(0);
+                        exit.accept(loop.failed() ? ExitCodes.CLUSTER : 0);
                         // Leave the cluster properly (the coordinator confirms the removal), then stop the node.
                         CoordinatedShutdown.get(ctx.getSystem()).runAll(CoordinatedShutdown.unknownReason());
                         return Behaviors.same();

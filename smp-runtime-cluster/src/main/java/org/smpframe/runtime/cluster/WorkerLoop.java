@@ -55,7 +55,7 @@ final class WorkerLoop implements Runnable {
     private long blockBytesSent;
     private long sendNanos;
     private long idleSince;
-    private boolean failed;
+    private volatile boolean failed;
     private volatile String shutdownReason;
 
     WorkerLoop(ActorRef<CoordinatorEvent> coordinator, Transfers transfers, ProgramFactory factory) {
@@ -66,6 +66,11 @@ final class WorkerLoop implements Runnable {
 
     void submit(WorkerCommand command) {
         commands.add(command);
+    }
+
+    /** Whether the program failed on this worker (the process then exits with an error). */
+    boolean failed() {
+        return failed;
     }
 
     /** Why the loop ended (the coordinator's reason), or null while it runs. */
@@ -147,7 +152,7 @@ final class WorkerLoop implements Runnable {
         long idle = idleSince == 0 ? 0 : begin - idleSince;
         apply(s.commit());
         long applied = System.nanoTime() - begin;
-        Schedule schedule = Codec.decode(Schedule.FORMAT, s.schedule(), "a schedule");
+        Schedule schedule = Codec.decode(Schedule.FORMAT, transfers.bytes(s.schedule()), "a schedule");
         int[] forwards = s.forwards();
         for (int i = 0; i < forwards.length; i += 2) {
             sendBlock(forwards[i], blockBytes(forwards[i]), peers.get(forwards[i + 1]));

@@ -23,11 +23,10 @@ public final class WorkerNode {
     public static int run(ClusterSettings settings, String coordinatorAddress, ProgramFactory factory) {
         ClusterSettings.parseAddress(coordinatorAddress);
         Config config = settings.config("worker");
-        Transfers transfers = new Transfers(0, (int) config.getBytes("smp.cluster.chunk-size").longValue(),
-                (int) config.getBytes("smp.cluster.inline-limit").longValue(), config.getInt("smp.cluster.chunk-window"));
+        Transfers transfers = Transfers.from(config, 0);
         AtomicInteger exit = new AtomicInteger(ExitCodes.CLUSTER);
-        ActorSystem<Object> system = ActorSystem.create(WorkerActor.create(coordinatorAddress, transfers, factory,
-                config.getDuration("smp.cluster.join-timeout"), exit::set), ClusterSettings.SYSTEM_NAME, config);
+        ActorSystem<Object> system = ClusterRuntime.startNode(WorkerActor.create(coordinatorAddress, transfers, factory,
+                config.getDuration("smp.cluster.join-timeout"), exit::set), config, settings);
         Cluster.get(system).manager().tell(new JoinSeedNodes(List.of(AddressFromURIString.parse(
                 "pekko://" + ClusterSettings.SYSTEM_NAME + "@" + coordinatorAddress))));
         // The guardian stopping (job over, coordinator lost) terminates the actor system.
