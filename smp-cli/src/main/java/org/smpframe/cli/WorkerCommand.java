@@ -1,5 +1,8 @@
 package org.smpframe.cli;
 
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.util.concurrent.Callable;
 import org.smpframe.runtime.cluster.ClusterSettings;
 import org.smpframe.runtime.cluster.WorkerNode;
@@ -17,8 +20,8 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--join", required = true, paramLabel = "HOST:PORT", description = "The coordinator's address.")
     String join;
 
-    @Option(names = "--bind", paramLabel = "HOST[:PORT]", defaultValue = "127.0.0.1:0",
-            description = "Address the other nodes reach this worker at (default: ${DEFAULT-VALUE}; a port of 0 picks a free one).")
+    @Option(names = "--bind", paramLabel = "HOST[:PORT]",
+            description = "Address the other nodes reach this worker at (default: this machine's address on the route to the coordinator, a free port).")
     String bind;
 
     @Mixin
@@ -31,12 +34,27 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String[] hostPort = ClusterSettings.parseAddress(bind.contains(":") ? bind : bind + ":0");
-        ClusterSettings.parseAddress(join);
+        String[] coordinator = ClusterSettings.parseAddress(join);
+        String address = bind != null ? bind : addressTowards(coordinator[0], Integer.parseInt(coordinator[1]));
+        String[] hostPort = ClusterSettings.parseAddress(address.contains(":") ? address : address + ":0");
         ClusterSettings settings = cluster.settings(hostPort[0], Integer.parseInt(hostPort[1]));
         if (ignoreInterrupt) {
             sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
         }
         return WorkerNode.run(settings, join, (job, worker, numWorkers) -> JobDescription.build(job));
+    }
+
+    /**
+     * This machine's address on the route to {@code host}: what the coordinator and the other workers can reach
+     * (a connected UDP socket sends nothing; it only asks the routing table).
+     */
+    private static String addressTowards(String host, int port) {
+        try (DatagramSocket probe = new DatagramSocket()) {
+            probe.connect(InetAddress.getByName(host), port);
+            return probe.getLocalAddress().getHostAddress();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot find this machine's address towards " + host + " ("
+                    + e.getMessage() + "); give it with --bind HOST");
+        }
     }
 }

@@ -87,4 +87,17 @@ class ClusterRuntimeTest {
             assertThat(cluster.model().userFactor(u, 0)).isEqualTo(embedded.model().userFactor(u, 0));
         }
     }
+
+    @Test
+    void hogwildMatrixFactorizationIsIdenticalToEmbedded() throws Exception {
+        Ratings train = LowRankRatings.generate(120, 80, 3, 0.2, 3.5, 0.1, 19);
+        MfConfig config = MfConfig.builder().rank(3).iterations(3).method(MfMethod.HOGWILD).seed(6).build();
+        MfResult embedded = new MfTrainer(config).fit(train, null, new EmbeddedRuntime(2), RoundListener.NONE);
+        MfResult cluster = InProcessCluster.run(2, (job, w, n) -> new MfTrainer(config).program(train, null),
+                rt -> new MfTrainer(config).fit(train, null, rt, RoundListener.NONE));
+        assertThat(cluster.objective()).isEqualTo(embedded.objective());
+        for (int j = 0; j < embedded.model().numItems(); j++) {
+            assertThat(cluster.model().itemFactor(j, 1)).isEqualTo(embedded.model().itemFactor(j, 1));
+        }
+    }
 }
