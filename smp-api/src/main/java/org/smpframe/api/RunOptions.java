@@ -3,7 +3,8 @@ package org.smpframe.api;
 /**
  * How a session runs rounds.
  *
- * @param maxRounds         stop after this many rounds
+ * @param maxRounds         stop when this many rounds have run, counting from round 0 (a run resumed at round r
+ *                          runs maxRounds - r more)
  * @param pipelineDepth     s: how many rounds the scheduler may run ahead of the committed model. With s = 0,
  *                          the schedule of round t sees the changes of round t-1 (fully synchronous); with
  *                          s &gt; 0 it is computed while rounds run and sees changes up to round t-1-s. Workers
@@ -13,9 +14,11 @@ package org.smpframe.api;
  * @param seed              seed handed to the scheduler
  * @param verifyWireFormats pass every message through its {@link WireFormat} even where no wire is crossed,
  *                          to prove the program would run distributed
+ * @param firstRound        the number of the first round: 0, or where a run resumed from a checkpoint continues
+ *                          (schedules, evaluation points and stopping count from round 0 as in one long run)
  */
 public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, double timeLimitSeconds, long seed,
-                         boolean verifyWireFormats) {
+                         boolean verifyWireFormats, long firstRound) {
     public RunOptions {
         if (maxRounds < 0) {
             throw new IllegalArgumentException("maxRounds must be >= 0, got " + maxRounds);
@@ -26,6 +29,9 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
         if (evaluateEvery <= 0) {
             throw new IllegalArgumentException("evaluateEvery must be positive, got " + evaluateEvery);
         }
+        if (firstRound < 0) {
+            throw new IllegalArgumentException("firstRound must be >= 0, got " + firstRound);
+        }
     }
 
     public static Builder builder() {
@@ -34,7 +40,8 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
 
     public Builder toBuilder() {
         return new Builder().maxRounds(maxRounds).pipelineDepth(pipelineDepth).evaluateEvery(evaluateEvery)
-                .timeLimitSeconds(timeLimitSeconds).seed(seed).verifyWireFormats(verifyWireFormats);
+                .timeLimitSeconds(timeLimitSeconds).seed(seed).verifyWireFormats(verifyWireFormats)
+                .firstRound(firstRound);
     }
 
     /** Defaults: 100 000 rounds, depth 1, evaluate every 10 rounds, no time limit, seed 1. */
@@ -45,6 +52,7 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
         private double timeLimitSeconds;
         private long seed = 1;
         private boolean verifyWireFormats;
+        private long firstRound;
 
         public Builder maxRounds(long v) {
             maxRounds = v;
@@ -76,8 +84,14 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
             return this;
         }
 
+        public Builder firstRound(long v) {
+            firstRound = v;
+            return this;
+        }
+
         public RunOptions build() {
-            return new RunOptions(maxRounds, pipelineDepth, evaluateEvery, timeLimitSeconds, seed, verifyWireFormats);
+            return new RunOptions(maxRounds, pipelineDepth, evaluateEvery, timeLimitSeconds, seed, verifyWireFormats,
+                    firstRound);
         }
     }
 }

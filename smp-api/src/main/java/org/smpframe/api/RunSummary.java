@@ -4,7 +4,7 @@ package org.smpframe.api;
  * How a run ended.
  *
  * @param reason  why it stopped
- * @param rounds  rounds completed
+ * @param rounds  rounds completed by this run (from {@link RunOptions#firstRound})
  * @param updates parameter updates committed
  * @param seconds solver time, evaluation excluded
  * @param last    the last evaluation

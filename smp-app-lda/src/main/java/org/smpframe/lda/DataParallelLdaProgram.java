@@ -66,7 +66,8 @@ final class DataParallelLdaProgram implements SmpProgram<TopicMoves, TopicMoves,
         partition(workers);
         LdaShard shard = new LdaShard(problem, docBounds[worker], docBounds[worker + 1],
                 new int[problem.vocabularySize], 1);
-        return new DataParallelLdaWorker(worker, config, problem.vocabularySize, shard, copy(global), totals);
+        return new DataParallelLdaWorker(worker, config, problem.vocabularySize, shard, copy(global), totals,
+                problem.samplerSeed(worker, workers));
     }
 
     private static TopicRows copy(TopicRows rows) {
@@ -80,6 +81,11 @@ final class DataParallelLdaProgram implements SmpProgram<TopicMoves, TopicMoves,
     @Override
     public ResidentModel<DocTopics> residentModel() {
         return parts;
+    }
+
+    @Override
+    public LdaCheckpoint checkpoint(long round) {
+        return new LdaCheckpoint(round, numWorkers, parts.samplerStates(), parts.assemble(problem.words.length));
     }
 
     @Override

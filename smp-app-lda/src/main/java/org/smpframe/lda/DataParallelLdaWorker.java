@@ -26,7 +26,7 @@ final class DataParallelLdaWorker implements WorkerTask<TopicMoves, TopicMoves, 
     private LdaStats stats = LdaStats.NONE;
 
     DataParallelLdaWorker(int worker, LdaConfig config, int vocabularySize, LdaShard shard, TopicRows rows,
-                          int[] initialTotals) {
+                          int[] initialTotals, long samplerSeed) {
         this.worker = worker;
         this.config = config;
         this.shard = shard;
@@ -34,12 +34,13 @@ final class DataParallelLdaWorker implements WorkerTask<TopicMoves, TopicMoves, 
         this.totals = initialTotals.clone();
         this.scratch = new int[config.topics()];
         this.sampler = new SparseSampler(config.topics(), config.alpha(), config.beta(), vocabularySize, totals,
-                config.seed() * 0x9E3779B97F4A7C15L + worker + 1, null);
+                samplerSeed, null);
     }
 
     @Override
     public TopicMoves push(Schedule schedule) {
         numMoves = 0;
+        rows.canonicalize(); // once per iteration: see TopicRows.canonicalize
         int[] docPtr = shard.docPtr;
         int[] words = shard.words;
         int[] z = shard.topics;
@@ -106,6 +107,6 @@ final class DataParallelLdaWorker implements WorkerTask<TopicMoves, TopicMoves, 
 
     @Override
     public DocTopics residentPart() {
-        return new DocTopics(shard.firstDoc, shard.numDocs(), shard.topics.clone());
+        return new DocTopics(shard.firstDoc, shard.numDocs(), shard.topics.clone(), sampler.rngState());
     }
 }

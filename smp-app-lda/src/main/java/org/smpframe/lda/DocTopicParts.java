@@ -21,6 +21,18 @@ final class DocTopicParts implements ResidentModel<DocTopics> {
         return DocTopics.FORMAT;
     }
 
+    /** Where each worker's sampler stream is, by worker. */
+    long[] samplerStates() {
+        long[] states = new long[parts.length];
+        for (int p = 0; p < parts.length; p++) {
+            if (parts[p] == null) {
+                throw new IllegalStateException("no run has ended yet");
+            }
+            states[p] = parts[p].samplerState();
+        }
+        return states;
+    }
+
     /** The topics of all {@code numTokens} tokens in corpus order (workers hold consecutive documents). */
     int[] assemble(int numTokens) {
         int[] z = new int[numTokens];

@@ -18,7 +18,16 @@ final class LdaProblem {
     final int topicBits;
     final double[] logGammaTable;
 
+    /** Where each worker's sampler starts when resuming (by worker), or null for streams derived from the seed. */
+    private final long[] samplerStates;
+    private final long seed;
+
     LdaProblem(Corpus corpus, LdaConfig config) {
+        this(corpus, config, null);
+    }
+
+    /** A problem whose chain starts at {@code start} (a checkpoint of the same corpus and options), or fresh if null. */
+    LdaProblem(Corpus corpus, LdaConfig config, LdaCheckpoint start) {
         if (corpus.numTokens() == 0) {
             throw new IllegalArgumentException(corpus.source() + ": the corpus has no tokens");
         }
@@ -42,11 +51,32 @@ final class LdaProblem {
         for (int c = 0; c < logGammaTable.length; c++) {
             logGammaTable[c] = LogGamma.of(c + config.beta()) - lgBeta;
         }
+        this.seed = config.seed();
+        if (start != null) {
+            start.check(words.length, numTopics);
+            this.initialTopics = start.topics();
+            this.samplerStates = start.samplerStates();
+            return;
+        }
+        this.samplerStates = null;
         this.initialTopics = new int[words.length];
         SplittableRandom rng = new SplittableRandom(config.seed());
         for (int i = 0; i < words.length; i++) {
             initialTopics[i] = rng.nextInt(numTopics);
         }
+    }
+
+    /** The seed of worker {@code worker}'s sampler: where its stream resumes, or derived from the seed. */
+    long samplerSeed(int worker, int numWorkers) {
+        if (samplerStates == null) {
+            // Each worker's stream differs, and does not depend on how many rounds ran before.
+            return seed * 0x9E3779B97F4A7C15L + worker + 1;
+        }
+        if (samplerStates.length != numWorkers) {
+            throw new IllegalArgumentException("the checkpoint is of a run with " + samplerStates.length
+                    + " workers; resume it with as many (--workers " + samplerStates.length + ")");
+        }
+        return samplerStates[worker];
     }
 
     /** Topic rows of words {@code [from, to)} holding the counts of the initial assignment. */

@@ -7,4 +7,7 @@ interface LdaRun {
 
     /** The model as of the end of the last run. */
     LdaModel model();
+
+    /** The state of the chain as of the end of the last run, which ended after round {@code round}. */
+    LdaCheckpoint checkpoint(long round);
 }

@@ -1,5 +1,7 @@
 package org.smpframe.lda;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import org.smpframe.api.MemoryBudget;
 import org.smpframe.api.RoundListener;
@@ -8,6 +10,7 @@ import org.smpframe.api.RunSummary;
 import org.smpframe.api.SmpProgram;
 import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.SmpSession;
+import org.smpframe.api.TracePoint;
 import org.smpframe.data.Corpus;
 import org.smpframe.schedulers.SchedulerSettings;
 import org.smpframe.schedulers.Schedulers;
@@ -68,14 +71,24 @@ public final class LdaTrainer {
 
     /** Trains on {@code train}; {@code test} (same vocabulary) may be null. */
     public LdaResult fit(Corpus train, Corpus test, SmpRuntime runtime, RoundListener listener) {
+        return fit(train, test, runtime, listener, LdaCheckpoints.NONE);
+    }
+
+    /**
+     * Trains on {@code train}, from {@code checkpoints.resumeFrom()} if given, handing the chain's state to the
+     * checkpoint sink as it goes. The run is then a series of runs of one session, each ending on a checkpoint;
+     * a resumed run repeats the uninterrupted one exactly (the same topics, bit for bit).
+     */
+    public LdaResult fit(Corpus train, Corpus test, SmpRuntime runtime, RoundListener listener,
+                         LdaCheckpoints checkpoints) {
         if (test != null && test.vocabulary() != train.vocabulary()) {
             throw new IllegalArgumentException("test documents must use the training vocabulary");
         }
         MemoryBudget.require(estimateBytes(train, config, runtime.numWorkers()), String.format(Locale.ROOT,
                 "LDA with %d topics on %d tokens (%d workers, %s)", config.topics(), train.numTokens(),
                 runtime.numWorkers(), config.method().cliName()));
-        SmpProgram<?, ?, ?> program = program(train);
-        return run(program, (LdaRun) program, runtime, listener, test);
+        SmpProgram<?, ?, ?> program = program(train, checkpoints.resumeFrom());
+        return run(program, (LdaRun) program, runtime, listener, test, checkpoints);
     }
 
     /**
@@ -83,31 +96,72 @@ public final class LdaTrainer {
      * its shard.
      */
     public SmpProgram<?, ?, ?> program(Corpus train) {
-        LdaProblem problem = new LdaProblem(train, config);
+        return program(train, null);
+    }
+
+    /** As {@link #program(Corpus)}, the chain starting at {@code start} (a checkpoint) if not null. */
+    public SmpProgram<?, ?, ?> program(Corpus train, LdaCheckpoint start) {
+        LdaProblem problem = new LdaProblem(train, config, start);
         return config.method() == LdaMethod.ROTATION ? new RotationLdaProgram(problem, config)
                 : new DataParallelLdaProgram(problem, config);
     }
 
     private <P, C, S> LdaResult run(SmpProgram<P, C, S> program, LdaRun lda, SmpRuntime runtime,
-                                    RoundListener listener, Corpus test) {
-        RunSummary summary;
+                                    RoundListener listener, Corpus test, LdaCheckpoints checkpoints) {
         int perIteration = lda.roundsPerIteration(runtime.numWorkers());
+        long total = (long) config.iterations() * perIteration;
+        long startRound = checkpoints.resumeFrom() == null ? 0 : checkpoints.resumeFrom().round();
+        // Runs end on multiples of the interval counted from round 0, so that a resumed run ends its runs (and
+        // so evaluates) where the uninterrupted one did.
+        long chunk = checkpoints.everyIterations() > 0 ? (long) checkpoints.everyIterations() * perIteration : total;
+        long round = startRound;
+        double seconds = 0;
+        long updates = 0;
+        RunSummary last = null;
         try (SmpSession session = runtime.open(program)) {
-            RunOptions options = RunOptions.builder()
-                    .maxRounds((long) config.iterations() * perIteration)
-                    .pipelineDepth(0) // a static schedule: a scheduler thread would only take a core
-                    .evaluateEvery(config.evaluateEvery() * perIteration)
-                    .timeLimitSeconds(config.timeLimitSeconds())
-                    .seed(config.seed())
-                    .verifyWireFormats(config.verifyWireFormats())
-                    .build();
-            String scheduler = config.method() == LdaMethod.ROTATION ? "rotation" : "cyclic";
-            summary = session.run(Schedulers.create(scheduler, SchedulerSettings.defaults()), options, listener);
+            while (round < total || last == null) {
+                double timeLeft = config.timeLimitSeconds() > 0 ? config.timeLimitSeconds() - seconds : 0;
+                if (config.timeLimitSeconds() > 0 && timeLeft <= 0) {
+                    break;
+                }
+                RunOptions options = RunOptions.builder()
+                        .firstRound(round)
+                        .maxRounds(Math.min(total, (round / chunk + 1) * chunk))
+                        .pipelineDepth(0) // a static schedule: a scheduler thread would only take a core
+                        .evaluateEvery(config.evaluateEvery() * perIteration)
+                        .timeLimitSeconds(timeLeft)
+                        .seed(config.seed())
+                        .verifyWireFormats(config.verifyWireFormats())
+                        .build();
+                String scheduler = config.method() == LdaMethod.ROTATION ? "rotation" : "cyclic";
+                double secondsBefore = seconds;
+                long updatesBefore = updates;
+                last = session.run(Schedulers.create(scheduler, SchedulerSettings.defaults()), options,
+                        p -> listener.onEvaluation(new TracePoint(secondsBefore + p.seconds(), p.round(),
+                                updatesBefore + p.updates(), p.evaluation())));
+                seconds += last.seconds();
+                updates += last.updates();
+                round += last.rounds();
+                if (checkpoints.sink() != null) {
+                    try {
+                        checkpoints.sink().save(lda.checkpoint(round));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write the checkpoint: " + e.getMessage(), e);
+                    }
+                }
+                if (last.reason() != RunSummary.StopReason.MAX_ROUNDS) {
+                    break;
+                }
+            }
         }
+        TracePoint lastPoint = last.last() == null ? null : new TracePoint(seconds, last.last().round(), updates,
+                last.last().evaluation());
+        RunSummary summary = new RunSummary(last.reason(), round - startRound, updates, seconds, lastPoint,
+                last.traffic());
         LdaModel model = lda.model();
         // Of the state the model holds: a time limit can stop the run after the last measured iteration.
         double logLikelihood = model.trainingLogLikelihood();
-        double iterations = summary.rounds() / (double) perIteration;
+        double iterations = round / (double) perIteration;
         double perplexity = test == null || test.numTokens() == 0 ? Double.NaN
                 : model.completionPerplexity(test, COMPLETION_ITERATIONS, config.seed());
         model.info().put("method", config.method().cliName());

@@ -64,7 +64,7 @@ final class RotationLdaProgram implements SmpProgram<TopicCounts, TopicCounts, L
         }
         LdaShard shard = new LdaShard(problem, docBounds[worker], docBounds[worker + 1], blockOfWord, home.count());
         return new RotationLdaWorker(worker, workers, config, problem.vocabularySize, shard, totals, blockTokens,
-                problem.logGammaTable);
+                problem.logGammaTable, problem.samplerSeed(worker, workers));
     }
 
     @Override
@@ -107,6 +107,11 @@ final class RotationLdaProgram implements SmpProgram<TopicCounts, TopicCounts, L
     public ResidentModel<DocTopics> residentModel() {
         requireLayout();
         return parts;
+    }
+
+    @Override
+    public LdaCheckpoint checkpoint(long round) {
+        return new LdaCheckpoint(round, numWorkers, parts.samplerStates(), parts.assemble(problem.words.length));
     }
 
     @Override

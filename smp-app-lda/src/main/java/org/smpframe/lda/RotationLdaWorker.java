@@ -30,7 +30,7 @@ final class RotationLdaWorker implements WorkerTask<TopicCounts, TopicCounts, Ld
     private LdaStats stats = LdaStats.NONE;
 
     RotationLdaWorker(int worker, int numWorkers, LdaConfig config, int vocabularySize, LdaShard shard,
-                      int[] initialTotals, long[] blockTokens, double[] logGammaTable) {
+                      int[] initialTotals, long[] blockTokens, double[] logGammaTable, long samplerSeed) {
         this.worker = worker;
         this.numWorkers = numWorkers;
         this.config = config;
@@ -40,9 +40,8 @@ final class RotationLdaWorker implements WorkerTask<TopicCounts, TopicCounts, Ld
         this.synced = initialTotals.clone();
         this.blockTokens = blockTokens;
         this.scratch = new int[config.topics()];
-        // Each worker's stream differs, and does not depend on how many rounds ran before.
         this.sampler = new SparseSampler(config.topics(), config.alpha(), config.beta(), vocabularySize, totals,
-                config.seed() * 0x9E3779B97F4A7C15L + worker + 1, logGammaTable);
+                samplerSeed, logGammaTable);
     }
 
     @Override
@@ -67,8 +66,12 @@ final class RotationLdaWorker implements WorkerTask<TopicCounts, TopicCounts, Ld
             wordPart = 0;
         }
         int[] blocks = schedule.params();
+        boolean iterationStarts = round % numWorkers == 0;
         for (int i = schedule.from(worker); i < schedule.to(worker); i++) {
             WordBlock block = held[blocks[i]];
+            if (iterationStarts) {
+                block.rows.canonicalize(); // every block once per iteration: see TopicRows.canonicalize
+            }
             sampleCell(block);
             if (measuring) {
                 wordPart += block.rows.logGammaSum; // kept up to date by the sampler: measuring costs nothing
@@ -137,6 +140,6 @@ final class RotationLdaWorker implements WorkerTask<TopicCounts, TopicCounts, Ld
 
     @Override
     public DocTopics residentPart() {
-        return new DocTopics(shard.firstDoc, shard.numDocs(), shard.topics.clone());
+        return new DocTopics(shard.firstDoc, shard.numDocs(), shard.topics.clone(), sampler.rngState());
     }
 }

@@ -69,6 +69,11 @@ final class SparseSampler {
         refreshTotals();
     }
 
+    /** The state of the random stream: a checkpoint saves it, and a resumed sampler continues from it. */
+    long rngState() {
+        return rng.state();
+    }
+
     /** Recomputes what depends on the totals after they were replaced (reconciliation); outside a document. */
     void refreshTotals() {
         java.util.Arrays.fill(groupSum, 0);

@@ -130,6 +130,26 @@ final class TopicRows {
         return i;
     }
 
+    /**
+     * Puts every row in its canonical order: by count, then by topic, both descending. The sampler keeps rows
+     * sorted by count, but the order of equal counts depends on the history of the updates; in canonical order it
+     * depends on the counts alone, so a chain rebuilt from its topics (a resumed checkpoint) continues exactly as
+     * the uninterrupted chain does. Rows are nearly sorted already: an insertion sort costs about one pass.
+     */
+    void canonicalize() {
+        for (int[] row : rows) {
+            for (int i = 1; i < row.length && row[i] != 0; i++) {
+                int e = row[i];
+                int j = i;
+                while (j > 0 && row[j - 1] < e) {
+                    row[j] = row[j - 1];
+                    j--;
+                }
+                row[j] = e;
+            }
+        }
+    }
+
     /** Number of nonzero entries of local word {@code local}. */
     int nonzeros(int local) {
         int[] row = rows[local];

@@ -90,10 +90,10 @@ final class ClusterSession<P, C, S> implements SmpSession {
         long timeLimitNanos = options.timeLimitSeconds() > 0 ? (long) (options.timeLimitSeconds() * 1e9) : Long.MAX_VALUE;
         long solverNanos = 0;
         long updates = 0;
-        long round = 0;
+        long round = options.firstRound();
         TracePoint last = null;
         StopReason reason;
-        try (SchedulePipeline pipeline = SchedulePipeline.create(scheduler, options.pipelineDepth())) {
+        try (SchedulePipeline pipeline = SchedulePipeline.create(scheduler, options.pipelineDepth(), options.firstRound())) {
             if (blocks != null) {
                 for (int b = 0; b < held.length; b++) {
                     held[b] = blocks.take(b);
@@ -143,8 +143,9 @@ final class ClusterSession<P, C, S> implements SmpSession {
                 reason = StopReason.CONVERGED;
             }
         }
-        logRun(round, solverNanos);
-        return new RunSummary(reason, round, updates, solverNanos * 1e-9, last, traffic.snapshot());
+        logRun(round - options.firstRound(), solverNanos);
+        return new RunSummary(reason, round - options.firstRound(), updates, solverNanos * 1e-9, last,
+                traffic.snapshot());
     }
 
     /** One round on every worker: hand out blocks resting here, send the steps, gather the partials. */

@@ -26,7 +26,12 @@ public abstract class SchedulePipeline implements AutoCloseable {
     public abstract void close();
 
     public static SchedulePipeline create(Scheduler scheduler, int depth) {
-        return depth == 0 ? new Synchronous(scheduler) : new Threaded(scheduler, depth);
+        return create(scheduler, depth, 0);
+    }
+
+    /** A pipeline whose first round is {@code firstRound} (a resumed run); rounds are taken in order from it. */
+    public static SchedulePipeline create(Scheduler scheduler, int depth, long firstRound) {
+        return depth == 0 ? new Synchronous(scheduler) : new Threaded(scheduler, depth, firstRound);
     }
 
     /** Depth 0: observe, then schedule, on the caller's thread. */
@@ -56,23 +61,25 @@ public abstract class SchedulePipeline implements AutoCloseable {
     private static final class Threaded extends SchedulePipeline {
         private final Scheduler scheduler;
         private final int depth;
+        private final long firstRound;
         private final BlockingQueue<ChangeSet> changes = new LinkedBlockingQueue<>();
         private final BlockingQueue<Object> schedules = new LinkedBlockingQueue<>();
         private final Thread thread;
         private volatile boolean closed;
 
-        Threaded(Scheduler scheduler, int depth) {
+        Threaded(Scheduler scheduler, int depth, long firstRound) {
             this.scheduler = scheduler;
             this.depth = depth;
+            this.firstRound = firstRound;
             this.thread = new Thread(this::produce, "smp-scheduler");
             thread.setDaemon(true);
             thread.start();
         }
 
         private void produce() {
-            long observedThrough = -1;
+            long observedThrough = firstRound - 1;
             try {
-                for (long t = 0; !closed; t++) {
+                for (long t = firstRound; !closed; t++) {
                     while (observedThrough < t - 1 - depth) {
                         ChangeSet c = changes.take();
                         scheduler.observe(c);

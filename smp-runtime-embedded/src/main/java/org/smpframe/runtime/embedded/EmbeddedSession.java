@@ -75,10 +75,10 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
         long timeLimitNanos = options.timeLimitSeconds() > 0 ? (long) (options.timeLimitSeconds() * 1e9) : Long.MAX_VALUE;
         long solverNanos = 0;
         long updates = 0;
-        long round = 0;
+        long round = options.firstRound();
         TracePoint last = null;
         StopReason reason;
-        try (SchedulePipeline pipeline = SchedulePipeline.create(scheduler, options.pipelineDepth())) {
+        try (SchedulePipeline pipeline = SchedulePipeline.create(scheduler, options.pipelineDepth(), options.firstRound())) {
             if (blocks != null) {
                 blocks.takeAll();
             }
@@ -127,7 +127,8 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
                 reason = StopReason.CONVERGED;
             }
         }
-        return new RunSummary(reason, round, updates, solverNanos * 1e-9, last, traffic.snapshot());
+        return new RunSummary(reason, round - options.firstRound(), updates, solverNanos * 1e-9, last,
+                traffic.snapshot());
     }
 
     private void gatherResidentModel() {

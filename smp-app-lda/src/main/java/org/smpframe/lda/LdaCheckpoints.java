@@ -1,0 +1,25 @@
+package org.smpframe.lda;
+
+import java.io.IOException;
+
+/**
+ * Checkpointing of a fit: where it starts ({@code resumeFrom}, or null for a fresh chain), and every how many
+ * iterations the chain's state is handed to {@code sink} (0 for never). A state is also handed over when the run
+ * stops early (a time limit, a stop request) and when it ends.
+ */
+public record LdaCheckpoints(int everyIterations, LdaCheckpoint resumeFrom, Sink sink) {
+    /** No checkpoints: a fresh chain, nothing saved. */
+    public static final LdaCheckpoints NONE = new LdaCheckpoints(0, null, null);
+
+    /** Receives the states to save (the command line writes them to a file, atomically). */
+    @FunctionalInterface
+    public interface Sink {
+        void save(LdaCheckpoint checkpoint) throws IOException;
+    }
+
+    public LdaCheckpoints {
+        if (everyIterations < 0) {
+            throw new IllegalArgumentException("checkpoint interval must be >= 0, got " + everyIterations);
+        }
+    }
+}
