@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.smpframe.api.MemoryBudget;
 import org.smpframe.api.SmpProgram;
 import org.smpframe.data.Corpus;
+import org.smpframe.data.InputException;
+import org.smpframe.lda.LdaCheckpoint;
 import org.smpframe.lda.LdaConfig;
 import org.smpframe.lda.LdaMethod;
 import org.smpframe.lda.LdaTrainer;
@@ -66,6 +68,14 @@ final class LdaCommand implements Callable<Integer>, ClusterJob {
 
 
 
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
+            description = "Write the chain's state to OUT/checkpoint/lda.ckpt every N iterations (a multiple of --eval-every), when stopped early and at the end; 0 for never (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run whose output directory is DIR from its checkpoint (same corpus, options, seed and workers; --iterations may be raised). The result is the one the uninterrupted run would have given.")
+    Path resume;
+
     @Mixin
     RotationAppOptions run;
 
@@ -86,6 +96,8 @@ final class LdaCommand implements Callable<Integer>, ClusterJob {
         }
         Prepared p = prepare();
         int workers = run.workers();
+        LdaRun.Checkpointing checkpointing = new LdaRun.Checkpointing(checkpointEvery, p.start(),
+                p.start() == null ? "" : p.priorTrace(), LdaCheckpoint.compatibility(p.train(), p.config(), workers));
         // Refused here, before the run directory exists, if it cannot fit (the trainer checks again).
         MemoryBudget.require(LdaTrainer.estimateBytes(p.train(), p.config(), workers), String.format(java.util.Locale.ROOT,
                 "LDA with %d topics on %d tokens (%d workers, %s)", p.config().topics(), p.train().numTokens(), workers,
@@ -93,23 +105,24 @@ final class LdaCommand implements Callable<Integer>, ClusterJob {
         ProgressReporter progress = output.reporter("lda");
         RunDirectory.writeStart(spec, run.out);
         new LdaRun(p.config(), parent.runtimes().create(workers, this), topWords, progress)
-                .execute(p.train(), p.test(), run.out, System.out);
+                .execute(p.train(), p.test(), run.out, System.out, checkpointing);
         return SmpCommand.EXIT_OK;
     }
 
     @Override
     public SmpProgram<?, ?, ?> program() throws IOException {
         Prepared p = prepare();
-        return new LdaTrainer(p.config()).program(p.train());
+        return new LdaTrainer(p.config()).program(p.train(), p.start());
     }
 
     @Override
     public List<Path> inputs() {
-        return JobDescription.existing(input.corpus, input.vocab);
+        return JobDescription.existing(input.corpus, input.vocab,
+                resume == null ? null : LdaRun.checkpointFile(resume));
     }
 
     /** The configuration and data of a run, as both the run and a cluster worker build them. */
-    private record Prepared(LdaConfig config, Corpus train, Corpus test) {
+    private record Prepared(LdaConfig config, Corpus train, Corpus test, LdaCheckpoint start, String priorTrace) {
     }
 
     private Prepared prepare() throws IOException {
@@ -133,6 +146,20 @@ final class LdaCommand implements Callable<Integer>, ClusterJob {
             train = split[0];
             test = split[1];
         }
-        return new Prepared(config, train, test);
+        if (checkpointEvery < 0 || (checkpointEvery > 0 && checkpointEvery % evalEvery != 0)) {
+            throw new IllegalArgumentException("--checkpoint-every must be 0 or a multiple of --eval-every ("
+                    + evalEvery + "), got " + checkpointEvery);
+        }
+        if (resume == null) {
+            return new Prepared(config, train, test, null, null);
+        }
+        Path file = LdaRun.checkpointFile(resume);
+        LdaCheckpoint.Saved saved = LdaCheckpoint.read(file);
+        String now = LdaCheckpoint.compatibility(train, config, run.workers());
+        if (!saved.compatibility().equals(now)) {
+            throw new InputException(file.toString(), 0, "the checkpoint belongs to another run: it was written for '"
+                    + saved.compatibility() + "', this run is '" + now + "'");
+        }
+        return new Prepared(config, train, test, saved.checkpoint(), saved.extra());
     }
 }

@@ -15,6 +15,8 @@ import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.AtomicFiles;
 import org.smpframe.data.Corpus;
+import org.smpframe.lda.LdaCheckpoint;
+import org.smpframe.lda.LdaCheckpoints;
 import org.smpframe.lda.LdaConfig;
 import org.smpframe.lda.LdaModel;
 import org.smpframe.lda.LdaResult;
@@ -41,28 +43,46 @@ final class LdaRun {
         this.progress = progress;
     }
 
+    /**
+     * How a run checkpoints: every {@code every} iterations (0 for never), from {@code start} (or fresh), the trace
+     * rows of the run it resumes, and what the checkpoints must be compatible with.
+     */
+    record Checkpointing(int every, LdaCheckpoint start, String priorTrace, String compatibility) {
+        static final Checkpointing NONE = new Checkpointing(0, null, "", "");
+    }
+
+    /** Where a run directory keeps its checkpoint. */
+    static Path checkpointFile(Path runDirectory) {
+        return runDirectory.resolve("checkpoint").resolve("lda.ckpt");
+    }
+
     LdaResult execute(Corpus train, Corpus test, Path out, PrintStream stdout) throws IOException {
+        return execute(train, test, out, stdout, Checkpointing.NONE);
+    }
+
+    LdaResult execute(Corpus train, Corpus test, Path out, PrintStream stdout, Checkpointing checkpointing)
+            throws IOException {
         progress.start(String.format(Locale.ROOT, "%s: %d documents, %d tokens, %d words%s; %d topics, %d workers, "
                         + "scheduler %s", train.source(), train.numDocs(), train.numTokens(), train.vocabularySize(),
                 test == null ? "" : String.format(Locale.ROOT, "; %d test documents", test.numDocs()),
                 config.topics(), workers, config.method().cliName()));
         IterationTrace trace = new IterationTrace(p -> progress.onEvaluation(event(p, train)));
         List<TracePoint> points = trace.points();
+        // A resumed run's trace continues the earlier one's, times included.
+        String prior = checkpointing.priorTrace();
+        double secondsBefore = prior.isEmpty() ? 0
+                : Double.parseDouble(prior.substring(prior.lastIndexOf('\n', prior.length() - 2) + 1).split(",")[0]);
+        LdaCheckpoints checkpoints = new LdaCheckpoints(checkpointing.every(), checkpointing.start(),
+                checkpointing.every() == 0 && checkpointing.start() == null ? null : c -> c.write(checkpointFile(out),
+                        checkpointing.compatibility(), prior + traceRows(points, train, secondsBefore)));
         LdaResult result;
         try (runtime; progress) {
-            result = new LdaTrainer(config).fit(train, test, runtime, trace);
+            result = new LdaTrainer(config).fit(train, test, runtime, trace, checkpoints);
             progress.onStageEnd(event(result.summary().last(), train), false, result.summary().reason().toString());
         }
         Files.createDirectories(out);
-        AtomicFiles.write(out.resolve("trace.csv"), w -> {
-            w.write(TRACE_HEADER + "\n");
-            for (TracePoint p : points) {
-                Evaluation e = p.evaluation();
-                long iteration = (long) e.get("iteration");
-                w.write(p.seconds() + "," + p.round() + "," + iteration + "," + e.objective() + ","
-                        + e.get("ll_per_token") + "," + (iteration * (double) train.numTokens() / p.seconds()) + "\n");
-            }
-        });
+        AtomicFiles.write(out.resolve("trace.csv"), w -> w.write(TRACE_HEADER + "\n" + prior
+                + traceRows(points, train, secondsBefore)));
         if (!points.isEmpty()) {
             TracePlot.writeRunPlots(out.resolve("trace.csv"), "smp lda, " + config.method().cliName() + ", K = "
                     + config.topics() + ", " + workers + " workers");
@@ -75,6 +95,20 @@ final class LdaRun {
         stdout.print(text);
         RunDirectory.writeSummary(out, text);
         return result;
+    }
+
+    /** The trace's rows for {@code points}, their times shifted by {@code secondsBefore} (a resumed run's). */
+    private static String traceRows(List<TracePoint> points, Corpus train, double secondsBefore) {
+        StringBuilder rows = new StringBuilder();
+        for (TracePoint p : points) {
+            Evaluation e = p.evaluation();
+            long iteration = (long) e.get("iteration");
+            double seconds = secondsBefore + p.seconds();
+            rows.append(seconds).append(',').append(p.round()).append(',').append(iteration).append(',')
+                    .append(e.objective()).append(',').append(e.get("ll_per_token")).append(',')
+                    .append(iteration * (double) train.numTokens() / seconds).append('\n');
+        }
+        return rows.toString();
     }
 
     private ProgressReporter.Event event(TracePoint p, Corpus train) {
