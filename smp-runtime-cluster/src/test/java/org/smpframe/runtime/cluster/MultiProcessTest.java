@@ -13,6 +13,8 @@ import org.smpframe.api.RoundListener;
 import org.smpframe.lasso.LassoListener;
 import org.smpframe.lasso.LassoResult;
 import org.smpframe.lasso.LassoTrainer;
+import org.smpframe.lda.LdaCheckpoint;
+import org.smpframe.lda.LdaCheckpoints;
 import org.smpframe.lda.LdaResult;
 import org.smpframe.lda.LdaTrainer;
 import org.smpframe.runtime.embedded.EmbeddedRuntime;
@@ -66,13 +68,16 @@ class MultiProcessTest {
         try (ClusterRuntime runtime = start("lda:100000");
              WorkerProcesses workers = new WorkerProcesses(2, runtime.address(), logs)) {
             Process victim = workers.processes().get(1);
+            Path checkpoint = logs.resolve("lda.ckpt");
+            // A checkpoint every 2 iterations, after each run of 2 iterations; the kill comes in the second run.
+            LdaCheckpoints checkpoints = new LdaCheckpoints(2, null, c -> c.write(checkpoint, "test", ""));
             assertThatThrownBy(() -> new LdaTrainer(TestJobs.lda(100000)).fit(TestJobs.CORPUS.corpus(), null, runtime,
                     point -> {
-                        if (killedAt.get() == 0) {
+                        if (killedAt.get() == 0 && point.round() > 4) {
                             victim.destroyForcibly(); // SIGKILL: no goodbye, only silence
                             killedAt.set(System.nanoTime());
                         }
-                    }))
+                    }, checkpoints))
                     .isInstanceOf(WorkerLostException.class)
                     .hasMessageContaining("was lost");
             double detected = (System.nanoTime() - killedAt.get()) * 1e-9;
@@ -81,6 +86,8 @@ class MultiProcessTest {
             runtime.close();
             // The surviving worker leaves with its coordinator: no process outlives the job.
             assertThat(workers.awaitExit(30)).doesNotContainNull();
+            // The last checkpoint before the loss is intact: the job can be resumed on new workers.
+            assertThat(LdaCheckpoint.read(checkpoint).checkpoint().round()).isPositive();
         }
     }
 
