@@ -61,4 +61,23 @@ class SchedulePipelineTest {
             assertThat(scheduler.observedBefore.get(t)).as("round %d", t).isEqualTo(Math.max(-1L, t - 1L - depth));
         }
     }
+
+    @ParameterizedTest(name = "depth {0}")
+    @ValueSource(ints = {0, 1, 3})
+    void aResumedPipelineContinuesTheRoundNumbering(int depth) {
+        RecordingScheduler scheduler = new RecordingScheduler();
+        scheduler.lastObserved = 9; // the changes of rounds 0 .. 9 were seen before the run that resumes at 10
+        ChangeSet changes = new ChangeSet();
+        try (SchedulePipeline pipeline = SchedulePipeline.create(scheduler, depth, 10)) {
+            for (long t = 10; t < 30; t++) {
+                assertThat(pipeline.take(t).round()).isEqualTo(t);
+                changes.reset(t);
+                pipeline.feedback(changes);
+            }
+        }
+        for (int i = 0; i < 20; i++) {
+            long t = 10 + i;
+            assertThat(scheduler.observedBefore.get(i)).as("round %d", t).isEqualTo(Math.max(9L, t - 1 - depth));
+        }
+    }
 }
