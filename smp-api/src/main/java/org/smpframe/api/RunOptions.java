@@ -16,9 +16,11 @@ package org.smpframe.api;
  *                          to prove the program would run distributed
  * @param firstRound        the number of the first round: 0, or where a run resumed from a checkpoint continues
  *                          (schedules, evaluation points and stopping count from round 0 as in one long run)
+ * @param stopEvery         a time limit or a {@link StopRequest} ends the run only after a round that is a multiple
+ *                          of this (LDA: a whole iteration, so that the state it stops in can be resumed exactly)
  */
 public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, double timeLimitSeconds, long seed,
-                         boolean verifyWireFormats, long firstRound) {
+                         boolean verifyWireFormats, long firstRound, int stopEvery) {
     public RunOptions {
         if (maxRounds < 0) {
             throw new IllegalArgumentException("maxRounds must be >= 0, got " + maxRounds);
@@ -28,6 +30,9 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
         }
         if (evaluateEvery <= 0) {
             throw new IllegalArgumentException("evaluateEvery must be positive, got " + evaluateEvery);
+        }
+        if (stopEvery <= 0) {
+            throw new IllegalArgumentException("stopEvery must be positive, got " + stopEvery);
         }
         if (firstRound < 0) {
             throw new IllegalArgumentException("firstRound must be >= 0, got " + firstRound);
@@ -41,7 +46,7 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
     public Builder toBuilder() {
         return new Builder().maxRounds(maxRounds).pipelineDepth(pipelineDepth).evaluateEvery(evaluateEvery)
                 .timeLimitSeconds(timeLimitSeconds).seed(seed).verifyWireFormats(verifyWireFormats)
-                .firstRound(firstRound);
+                .firstRound(firstRound).stopEvery(stopEvery);
     }
 
     /** Defaults: 100 000 rounds, depth 1, evaluate every 10 rounds, no time limit, seed 1. */
@@ -53,6 +58,7 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
         private long seed = 1;
         private boolean verifyWireFormats;
         private long firstRound;
+        private int stopEvery = 1;
 
         public Builder maxRounds(long v) {
             maxRounds = v;
@@ -89,9 +95,14 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
             return this;
         }
 
+        public Builder stopEvery(int v) {
+            stopEvery = v;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(maxRounds, pipelineDepth, evaluateEvery, timeLimitSeconds, seed, verifyWireFormats,
-                    firstRound);
+                    firstRound, stopEvery);
         }
     }
 }

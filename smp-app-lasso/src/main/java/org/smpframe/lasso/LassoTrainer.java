@@ -11,6 +11,7 @@ import org.smpframe.api.RunSummary;
 import org.smpframe.api.Scheduler;
 import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.SmpSession;
+import org.smpframe.api.StopRequest;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.linear.CoordinateSchedulers;
@@ -94,6 +95,9 @@ public final class LassoTrainer {
             long rounds = 0;
             long updates = 0;
             for (int stage = 0; stage < lambdas.length; stage++) {
+                if (stage > 0 && StopRequest.isRequested()) {
+                    break; // stopped between two lambdas: the path ends at the last one fitted
+                }
                 aggregator.setLambda(lambdas[stage]);
                 Scheduler scheduler = CoordinateSchedulers.create(config.scheduler(), config.scheduling());
                 final int s = stage;

@@ -90,6 +90,7 @@ final class DataParallelLdaProgram implements SmpProgram<TopicMoves, TopicMoves,
 
     @Override
     public LdaModel model() {
+        global.canonicalize(); // the files list equal counts in the same order however the chain got here
         return LdaModel.of(problem, config, new TopicRows[] {global}, totals,
                 parts.assemble(problem.words.length));
     }

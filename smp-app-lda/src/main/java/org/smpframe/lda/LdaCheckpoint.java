@@ -1,18 +1,22 @@
 package org.smpframe.lda;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
 import org.smpframe.data.AtomicFiles;
 import org.smpframe.data.Corpus;
 import org.smpframe.data.InputException;
@@ -83,86 +87,97 @@ public record LdaCheckpoint(long round, int numWorkers, long[] samplerStates, in
         }
     }
 
-    /** Writes the checkpoint to {@code file} atomically, with {@code compatibility} and the caller's {@code extra}. */
+    /**
+     * Writes the checkpoint to {@code file} atomically, with {@code compatibility} and the caller's {@code extra}.
+     * Streamed: a checkpoint of a corpus of billions of tokens is never held as one byte array.
+     */
     public void write(Path file, String compatibility, String extra) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 4 * topics.length);
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(bytes));
-        out.write(MAGIC);
-        out.writeInt(VERSION);
-        writeString(out, compatibility);
-        out.writeLong(round);
-        out.writeInt(numWorkers);
-        for (long s : samplerStates) {
-            out.writeLong(s);
-        }
-        out.writeInt(topics.length);
-        for (int z : topics) {
-            out.writeInt(z);
-        }
-        writeString(out, extra);
-        out.flush();
-        byte[] body = bytes.toByteArray();
-        CRC32C crc = new CRC32C();
-        crc.update(body);
         Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicFiles.writeBytes(file, o -> {
-            o.write(body);
-            new DataOutputStream(o).writeLong(crc.getValue());
+            BufferedOutputStream buffered = new BufferedOutputStream(o, 1 << 16);
+            CheckedOutputStream checked = new CheckedOutputStream(buffered, new CRC32C());
+            DataOutputStream out = new DataOutputStream(checked);
+            out.write(MAGIC);
+            out.writeInt(VERSION);
+            writeString(out, compatibility);
+            out.writeLong(round);
+            out.writeInt(numWorkers);
+            for (long s : samplerStates) {
+                out.writeLong(s);
+            }
+            out.writeInt(topics.length);
+            for (int z : topics) {
+                out.writeInt(z);
+            }
+            writeString(out, extra);
+            out.flush();
+            DataOutputStream tail = new DataOutputStream(buffered);
+            tail.writeLong(checked.getChecksum().getValue());
+            tail.flush();
         });
     }
 
-    /** Reads a checkpoint written by {@link #write}; a damaged, truncated or foreign file is an InputException. */
+    /**
+     * Reads a checkpoint written by {@link #write}; a damaged, truncated or foreign file is an InputException.
+     * Every length is checked against the file's size before anything is allocated.
+     */
     public static Saved read(Path file) {
         String name = file.toString();
-        byte[] all;
+        long size;
         try {
-            all = Files.readAllBytes(file);
+            size = Files.size(file);
         } catch (NoSuchFileException e) {
             throw new InputException(name, 0, "no checkpoint here (a run writes one with --checkpoint-every)");
         } catch (IOException e) {
             throw new InputException(name, 0, "cannot read: " + e.getMessage(), e);
         }
-        if (all.length < MAGIC.length + 8 || !java.util.Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw new InputException(name, 0, "not an SMPFrame LDA checkpoint");
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(all, 0, all.length - 8);
-        if (crc.getValue() != ByteBuffer.wrap(all, all.length - 8, 8).getLong()) {
-            throw new InputException(name, 0, "the checkpoint is damaged (its checksum does not match); resume from"
-                    + " an earlier copy or start again");
-        }
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(all, MAGIC.length,
-                all.length - 8 - MAGIC.length))) {
+        try (InputStream raw = Files.newInputStream(file)) {
+            BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+            CheckedInputStream checked = new CheckedInputStream(buffered, new CRC32C());
+            DataInputStream in = new DataInputStream(checked);
+            byte[] magic = in.readNBytes(MAGIC.length);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new InputException(name, 0, "not an SMPFrame LDA checkpoint");
+            }
             int version = in.readInt();
             if (version != VERSION) {
                 throw new InputException(name, 0, "checkpoint format version " + version + ", this build reads "
                         + VERSION);
             }
-            String compatibility = readString(in);
+            String compatibility = readString(in, size);
             long round = in.readLong();
             int workers = in.readInt();
-            if (workers < 1 || workers > 1 << 20) {
-                throw new InputException(name, 0, "implausible worker count " + workers);
+            if (round < 0 || workers < 1 || 8L * workers > size) {
+                throw damaged(name);
             }
             long[] states = new long[workers];
             for (int p = 0; p < workers; p++) {
                 states[p] = in.readLong();
             }
             int n = in.readInt();
-            if (n < 0 || 4L * n > all.length) {
-                throw new InputException(name, 0, "implausible token count " + n);
+            if (n < 0 || 4L * n > size) {
+                throw damaged(name);
             }
             int[] topics = new int[n];
             for (int i = 0; i < n; i++) {
                 topics[i] = in.readInt();
             }
-            String extra = readString(in);
+            String extra = readString(in, size);
+            long expected = new DataInputStream(buffered).readLong();
+            if (expected != checked.getChecksum().getValue() || buffered.read() != -1) {
+                throw damaged(name);
+            }
             return new Saved(new LdaCheckpoint(round, workers, states, topics), compatibility, extra);
         } catch (EOFException e) {
-            throw new InputException(name, 0, "the checkpoint ends early");
+            throw new InputException(name, 0, "the checkpoint ends early (it is damaged or was cut off)");
         } catch (IOException e) {
             throw new InputException(name, 0, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    private static InputException damaged(String name) {
+        return new InputException(name, 0, "the checkpoint is damaged (its checksum or a length does not match);"
+                + " resume from an earlier copy or start again");
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {
@@ -171,9 +186,9 @@ public record LdaCheckpoint(long round, int numWorkers, long[] samplerStates, in
         out.write(b);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
+    private static String readString(DataInputStream in, long fileSize) throws IOException {
         int n = in.readInt();
-        if (n < 0 || n > in.available()) {
+        if (n < 0 || n > fileSize) {
             throw new EOFException();
         }
         return new String(in.readNBytes(n), StandardCharsets.UTF_8);

@@ -1,8 +1,9 @@
 package org.smpframe.lda;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smpframe.api.MemoryBudget;
 import org.smpframe.api.RoundListener;
 import org.smpframe.api.RunOptions;
@@ -27,6 +28,8 @@ import org.smpframe.schedulers.Schedulers;
  * }</pre>
  */
 public final class LdaTrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(LdaTrainer.class);
+
     /** Gibbs sweeps over the observed half of each test document before the held-out words are scored. */
     public static final int COMPLETION_ITERATIONS = 50;
 
@@ -118,14 +121,17 @@ public final class LdaTrainer {
         double seconds = 0;
         long updates = 0;
         RunSummary last = null;
+        boolean outOfTime = false;
         try (SmpSession session = runtime.open(program)) {
             while (round < total || last == null) {
                 double timeLeft = config.timeLimitSeconds() > 0 ? config.timeLimitSeconds() - seconds : 0;
-                if (config.timeLimitSeconds() > 0 && timeLeft <= 0) {
+                if (last != null && config.timeLimitSeconds() > 0 && timeLeft <= 0) {
+                    outOfTime = true; // the limit ran out exactly at a run's end
                     break;
                 }
                 RunOptions options = RunOptions.builder()
                         .firstRound(round)
+                        .stopEvery(perIteration) // a stop mid-iteration could not be resumed exactly
                         .maxRounds(Math.min(total, (round / chunk + 1) * chunk))
                         .pipelineDepth(0) // a static schedule: a scheduler thread would only take a core
                         .evaluateEvery(config.evaluateEvery() * perIteration)
@@ -145,8 +151,10 @@ public final class LdaTrainer {
                 if (checkpoints.sink() != null) {
                     try {
                         checkpoints.sink().save(lda.checkpoint(round));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot write the checkpoint: " + e.getMessage(), e);
+                    } catch (IOException | RuntimeException e) {
+                        // The chain in memory and the previous checkpoint are fine: go on, and try at the next one.
+                        LOG.warn("could not write the checkpoint after round {} ({}); the previous one is kept",
+                                round, e.toString());
                     }
                 }
                 if (last.reason() != RunSummary.StopReason.MAX_ROUNDS) {
@@ -156,13 +164,15 @@ public final class LdaTrainer {
         }
         TracePoint lastPoint = last.last() == null ? null : new TracePoint(seconds, last.last().round(), updates,
                 last.last().evaluation());
-        RunSummary summary = new RunSummary(last.reason(), round - startRound, updates, seconds, lastPoint,
-                last.traffic());
+        RunSummary summary = new RunSummary(outOfTime ? RunSummary.StopReason.TIME_LIMIT : last.reason(),
+                round - startRound, updates, seconds, lastPoint, last.traffic());
         LdaModel model = lda.model();
         // Of the state the model holds: a time limit can stop the run after the last measured iteration.
         double logLikelihood = model.trainingLogLikelihood();
         double iterations = round / (double) perIteration;
-        double perplexity = test == null || test.numTokens() == 0 ? Double.NaN
+        // A stopped run writes what it has at once: held-out perplexity can take minutes on a big test set.
+        double perplexity = test == null || test.numTokens() == 0 || summary.reason() == RunSummary.StopReason.STOPPED
+                ? Double.NaN
                 : model.completionPerplexity(test, COMPLETION_ITERATIONS, config.seed());
         model.info().put("method", config.method().cliName());
         model.info().put("iterations", iterations == Math.rint(iterations) ? Long.toString((long) iterations)

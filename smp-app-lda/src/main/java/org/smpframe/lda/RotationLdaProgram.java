@@ -120,6 +120,7 @@ final class RotationLdaProgram implements SmpProgram<TopicCounts, TopicCounts, L
         TopicRows[] blocks = new TopicRows[home.count()];
         for (int b = 0; b < blocks.length; b++) {
             blocks[b] = home.get(b).rows;
+            blocks[b].canonicalize(); // the files list equal counts in the same order however the chain got here
         }
         return LdaModel.of(problem, config, blocks, totals, parts.assemble(problem.words.length));
     }

@@ -25,6 +25,7 @@ final class RotationLdaWorker implements WorkerTask<TopicCounts, TopicCounts, Ld
     private final SparseSampler sampler;
     private final int[] scratch;
     private final long[] blockTokens;
+    private final double[] logGammaTable;
     private double wordPart;
     private long measured;
     private LdaStats stats = LdaStats.NONE;
@@ -40,6 +41,7 @@ final class RotationLdaWorker implements WorkerTask<TopicCounts, TopicCounts, Ld
         this.synced = initialTotals.clone();
         this.blockTokens = blockTokens;
         this.scratch = new int[config.topics()];
+        this.logGammaTable = logGammaTable;
         this.sampler = new SparseSampler(config.topics(), config.alpha(), config.beta(), vocabularySize, totals,
                 samplerSeed, logGammaTable);
     }
@@ -70,7 +72,10 @@ final class RotationLdaWorker implements WorkerTask<TopicCounts, TopicCounts, Ld
         for (int i = schedule.from(worker); i < schedule.to(worker); i++) {
             WordBlock block = held[blocks[i]];
             if (iterationStarts) {
-                block.rows.canonicalize(); // every block once per iteration: see TopicRows.canonicalize
+                // Every block once per iteration: see TopicRows.canonicalize. The running lnΓ sum is summed
+                // afresh too, so that its rounding does not depend on the history either.
+                block.rows.canonicalize();
+                block.rows.logGammaSum = Likelihood.wordPart(block.rows, logGammaTable);
             }
             sampleCell(block);
             if (measuring) {

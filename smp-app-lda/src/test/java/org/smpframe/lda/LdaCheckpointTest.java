@@ -54,6 +54,20 @@ class LdaCheckpointTest {
     }
 
     @Test
+    void aRunStoppedMidIterationStopsAtTheIterationsEndAndResumesExactly() {
+        LdaConfig config = config(LdaMethod.ROTATION);
+        LdaResult plain = fit(config, 3, LdaCheckpoints.NONE);
+        List<LdaCheckpoint> saved = new ArrayList<>();
+        // A time limit that runs out after the first sub-round: the stop waits for the iteration to end.
+        LdaResult stopped = fit(config.toBuilder().timeLimitSeconds(1e-9).build(), 3,
+                new LdaCheckpoints(4, null, saved::add));
+        assertThat(stopped.summary().reason()).isEqualTo(org.smpframe.api.RunSummary.StopReason.TIME_LIMIT);
+        LdaCheckpoint at = saved.get(saved.size() - 1);
+        assertThat(at.round() % 3).as("stopped at an iteration boundary").isZero();
+        assertSameModel(fit(config, 3, new LdaCheckpoints(4, at, c -> { })), plain);
+    }
+
+    @Test
     void checkpointFilesRoundTripAndDamageIsRefused() throws Exception {
         List<LdaCheckpoint> saved = new ArrayList<>();
         fit(config(LdaMethod.ROTATION), 2, new LdaCheckpoints(6, null, saved::add));

@@ -74,6 +74,7 @@ final class LassoRun {
         };
         LassoResult result;
         try (runtime; progress) {
+            Interruption.fitStarting();
             result = new LassoTrainer(config).fit(train, runtime, both);
         }
         Files.createDirectories(out);

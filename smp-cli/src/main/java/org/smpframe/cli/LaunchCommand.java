@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.smpframe.api.SmpProgram;
 import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.SmpSession;
+import org.smpframe.runtime.cluster.ClusterException;
 import org.smpframe.runtime.cluster.ClusterRuntime;
 import org.smpframe.runtime.cluster.ClusterSettings;
 import picocli.CommandLine.Command;
@@ -106,14 +107,16 @@ final class LaunchCommand implements Callable<Integer> {
                     }
                 });
             }
-            // Ctrl-C or a crash of this JVM must not leave workers behind (they would exit once they notice the
-            // coordinator is gone, but not sooner). On Ctrl-C the workers are needed until the coordinator has
-            // gathered the model of the last round and written it; they ignore the terminal's Ctrl-C themselves.
-            this.reaper = new Thread(() -> {
-                Interruption.awaitFinished(Interruption.GRACE_SECONDS);
+            // An abort or a crash of this JVM must not leave workers behind (they would exit once they notice the
+            // coordinator is gone, but not sooner). A first Ctrl-C does not end this JVM: the coordinator gathers
+            // the model of the last round and writes it; the workers ignore the terminal's Ctrl-C themselves.
+            this.reaper = new Thread(() -> processes.forEach(Process::destroyForcibly), "smp-launch-reaper");
+            try {
+                Runtime.getRuntime().addShutdownHook(reaper);
+            } catch (IllegalStateException e) {
                 processes.forEach(Process::destroyForcibly);
-            }, "smp-launch-reaper");
-            Runtime.getRuntime().addShutdownHook(reaper);
+                throw new ClusterException("the process is shutting down; the workers were stopped");
+            }
         }
 
         @Override

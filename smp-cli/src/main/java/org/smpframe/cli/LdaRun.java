@@ -18,6 +18,7 @@ import org.smpframe.data.Corpus;
 import org.smpframe.lda.LdaCheckpoint;
 import org.smpframe.lda.LdaCheckpoints;
 import org.smpframe.lda.LdaConfig;
+import org.smpframe.lda.LdaMethod;
 import org.smpframe.lda.LdaModel;
 import org.smpframe.lda.LdaResult;
 import org.smpframe.lda.LdaTrainer;
@@ -70,13 +71,13 @@ final class LdaRun {
         List<TracePoint> points = trace.points();
         // A resumed run's trace continues the earlier one's, times included.
         String prior = checkpointing.priorTrace();
-        double secondsBefore = prior.isEmpty() ? 0
-                : Double.parseDouble(prior.substring(prior.lastIndexOf('\n', prior.length() - 2) + 1).split(",")[0]);
+        double secondsBefore = priorSeconds(prior);
         LdaCheckpoints checkpoints = new LdaCheckpoints(checkpointing.every(), checkpointing.start(),
                 checkpointing.every() == 0 && checkpointing.start() == null ? null : c -> c.write(checkpointFile(out),
                         checkpointing.compatibility(), prior + traceRows(points, train, secondsBefore)));
         LdaResult result;
         try (runtime; progress) {
+            Interruption.fitStarting();
             result = new LdaTrainer(config).fit(train, test, runtime, trace, checkpoints);
             progress.onStageEnd(event(result.summary().last(), train), false, result.summary().reason().toString());
         }
@@ -95,6 +96,25 @@ final class LdaRun {
         stdout.print(text);
         RunDirectory.writeSummary(out, text);
         return result;
+    }
+
+    /** Iterations this process ran (a resumed run's seconds are its own, its iterations count from the start). */
+    private double iterationsHere(LdaResult r) {
+        int perIteration = config.method() == LdaMethod.ROTATION ? workers : 1;
+        return r.summary().rounds() / (double) perIteration;
+    }
+
+    /** The time of the last row of a resumed run's trace (0 if there is none or it cannot be read). */
+    private static double priorSeconds(String prior) {
+        if (prior.isEmpty()) {
+            return 0;
+        }
+        String lastRow = prior.substring(prior.lastIndexOf('\n', prior.length() - 2) + 1);
+        try {
+            return Double.parseDouble(lastRow.split(",", 2)[0]);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** The trace's rows for {@code points}, their times shifted by {@code secondsBefore} (a resumed run's). */
@@ -133,7 +153,7 @@ final class LdaRun {
         stdout.printf(Locale.ROOT, "iterations      %s%s in %.2f s (%.3g tokens/s)%n",
                 r.iterations() == Math.rint(r.iterations()) ? Long.toString((long) r.iterations())
                         : String.format(Locale.ROOT, "%.2f", r.iterations()),
-                stop, seconds, r.iterations() * train.numTokens() / Math.max(1e-9, seconds));
+                stop, seconds, iterationsHere(r) * train.numTokens() / Math.max(1e-9, seconds));
         stdout.printf(Locale.ROOT, "log-likelihood  %.8g (%.5f per token, of the saved state)%n", r.logLikelihood(),
                 r.logLikelihood() / train.numTokens());
         if (test != null) {

@@ -75,6 +75,7 @@ final class LogRegRun {
         };
         LogRegResult result;
         try (runtime; progress) {
+            Interruption.fitStarting();
             result = new LogRegTrainer(config).fit(train, test, runtime, listener);
         }
         Files.createDirectories(out);

@@ -48,6 +48,7 @@ final class MfRun {
         List<TracePoint> points = trace.points();
         MfResult result;
         try (runtime; progress) {
+            Interruption.fitStarting();
             result = new MfTrainer(config).fit(train, test, runtime, trace);
             TracePoint last = result.summary().last();
             progress.onStageEnd(event(last), result.summary().reason() == RunSummary.StopReason.CONVERGED,

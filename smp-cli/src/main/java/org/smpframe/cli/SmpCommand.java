@@ -53,9 +53,7 @@ public final class SmpCommand implements Runnable {
 
     public static void main(String[] args) {
         Interruption.install(System.err);
-        int code = execute(args);
-        Interruption.finished();
-        System.exit(code);
+        System.exit(Interruption.exitCode(execute(args)));
     }
 
     /**

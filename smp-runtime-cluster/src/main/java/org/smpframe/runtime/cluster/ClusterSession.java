@@ -105,11 +105,12 @@ final class ClusterSession<P, C, S> implements SmpSession {
                     reason = StopReason.MAX_ROUNDS;
                     break;
                 }
-                if (solverNanos >= timeLimitNanos) {
+                boolean mayStop = round % options.stopEvery() == 0;
+                if (mayStop && solverNanos >= timeLimitNanos) {
                     reason = StopReason.TIME_LIMIT;
                     break;
                 }
-                if (StopRequest.isRequested()) {
+                if (mayStop && StopRequest.isRequested()) {
                     reason = StopReason.STOPPED;
                     break;
                 }
@@ -139,8 +140,8 @@ final class ClusterSession<P, C, S> implements SmpSession {
         if (last == null || last.round() != round) {
             last = new TracePoint(solverNanos * 1e-9, round, updates, evaluate());
             listener.onEvaluation(last);
-            if (last.evaluation().converged()) {
-                reason = StopReason.CONVERGED;
+            if (last.evaluation().converged() && reason != StopReason.STOPPED) {
+                reason = StopReason.CONVERGED; // a stopped run stays stopped: a path must not go on
             }
         }
         logRun(round - options.firstRound(), solverNanos);

@@ -87,11 +87,12 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
                     reason = StopReason.MAX_ROUNDS;
                     break;
                 }
-                if (solverNanos >= timeLimitNanos) {
+                boolean mayStop = round % options.stopEvery() == 0;
+                if (mayStop && solverNanos >= timeLimitNanos) {
                     reason = StopReason.TIME_LIMIT;
                     break;
                 }
-                if (StopRequest.isRequested()) {
+                if (mayStop && StopRequest.isRequested()) {
                     reason = StopReason.STOPPED;
                     break;
                 }
@@ -123,8 +124,8 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
         if (last == null || last.round() != round) {
             last = new TracePoint(solverNanos * 1e-9, round, updates, evaluate());
             listener.onEvaluation(last);
-            if (last.evaluation().converged()) {
-                reason = StopReason.CONVERGED;
+            if (last.evaluation().converged() && reason != StopReason.STOPPED) {
+                reason = StopReason.CONVERGED; // a stopped run stays stopped: a path must not go on
             }
         }
         return new RunSummary(reason, round - options.firstRound(), updates, solverNanos * 1e-9, last,
