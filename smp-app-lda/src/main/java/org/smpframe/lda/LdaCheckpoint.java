@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -92,7 +93,15 @@ public record LdaCheckpoint(long round, int numWorkers, long[] samplerStates, in
      * Streamed: a checkpoint of a corpus of billions of tokens is never held as one byte array.
      */
     public void write(Path file, String compatibility, String extra) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        // A process killed while writing leaves its temporary file behind; one run writes this checkpoint at a
+        // time, so such leftovers of earlier writes can go.
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, "." + file.getFileName() + ".*.tmp")) {
+            for (Path p : stale) {
+                Files.deleteIfExists(p);
+            }
+        }
         AtomicFiles.writeBytes(file, o -> {
             BufferedOutputStream buffered = new BufferedOutputStream(o, 1 << 16);
             CheckedOutputStream checked = new CheckedOutputStream(buffered, new CRC32C());

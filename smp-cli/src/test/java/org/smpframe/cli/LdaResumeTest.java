@@ -96,6 +96,9 @@ class LdaResumeTest {
         CliOutcome o = smp(lda(iterations, killed, "--resume", killed.toString()));
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertSameModel(killed, reference);
+        try (var left = Files.list(killed.resolve("checkpoint"))) {
+            assertThat(left.map(f -> f.getFileName().toString())).as("no temporary file left").containsExactly("lda.ckpt");
+        }
     }
 
     private static void assertSameModel(Path actual, Path expected) throws Exception {
