@@ -85,7 +85,7 @@ final class DataParallelLdaProgram implements SmpProgram<TopicMoves, TopicMoves,
 
     @Override
     public LdaCheckpoint checkpoint(long round) {
-        return new LdaCheckpoint(round, numWorkers, parts.samplerStates(), parts.assemble(problem.words.length));
+        return parts.checkpoint(round, problem.words.length);
     }
 
     @Override

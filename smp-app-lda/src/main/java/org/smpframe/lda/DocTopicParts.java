@@ -21,16 +21,17 @@ final class DocTopicParts implements ResidentModel<DocTopics> {
         return DocTopics.FORMAT;
     }
 
-    /** Where each worker's sampler stream is, by worker. */
-    long[] samplerStates() {
+    /**
+     * The chain's state as gathered when the last run ended, after round {@code round}: the topics of all
+     * {@code numTokens} tokens and where each worker's sampler stream is.
+     */
+    LdaCheckpoint checkpoint(long round, int numTokens) {
+        int[] topics = assemble(numTokens); // checks that every part is there
         long[] states = new long[parts.length];
         for (int p = 0; p < parts.length; p++) {
-            if (parts[p] == null) {
-                throw new IllegalStateException("no run has ended yet");
-            }
             states[p] = parts[p].samplerState();
         }
-        return states;
+        return new LdaCheckpoint(round, parts.length, states, topics);
     }
 
     /** The topics of all {@code numTokens} tokens in corpus order (workers hold consecutive documents). */

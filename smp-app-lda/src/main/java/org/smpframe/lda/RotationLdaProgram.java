@@ -111,7 +111,7 @@ final class RotationLdaProgram implements SmpProgram<TopicCounts, TopicCounts, L
 
     @Override
     public LdaCheckpoint checkpoint(long round) {
-        return new LdaCheckpoint(round, numWorkers, parts.samplerStates(), parts.assemble(problem.words.length));
+        return parts.checkpoint(round, problem.words.length);
     }
 
     @Override
