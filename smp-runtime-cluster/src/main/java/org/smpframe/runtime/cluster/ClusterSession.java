@@ -16,15 +16,12 @@ import org.smpframe.api.ResidentModel;
 import org.smpframe.api.RoundListener;
 import org.smpframe.api.RunOptions;
 import org.smpframe.api.RunSummary;
-import org.smpframe.api.RunSummary.StopReason;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.Scheduler;
 import org.smpframe.api.SchedulerContext;
 import org.smpframe.api.SmpProgram;
 import org.smpframe.api.SmpSession;
-import org.smpframe.api.StopRequest;
-import org.smpframe.api.TracePoint;
-import org.smpframe.runtime.core.SchedulePipeline;
+import org.smpframe.runtime.core.RoundLoop;
 import org.smpframe.runtime.core.TrafficCounter;
 import org.smpframe.runtime.cluster.Protocol.CoordinatorEvent;
 import org.smpframe.runtime.cluster.Protocol.EndRun;
@@ -56,7 +53,6 @@ final class ClusterSession<P, C, S> implements SmpSession {
     private final MovingBlocks<?> blocks;
     private final BlockRoutes routes;
     private final Object[] held; // blocks resting at the coordinator
-    private final ChangeSet changes = new ChangeSet();
     private final TrafficCounter traffic = new TrafficCounter();
     private final List<P> partials;
     private C pendingCommit;
@@ -84,69 +80,42 @@ final class ClusterSession<P, C, S> implements SmpSession {
         times = WorkerTimes.ZERO;
         pullNanos = 0;
         workerCompute = new long[numWorkers];
-        scheduler.init(new SchedulerContext(program.numParameters(), numWorkers, program.dependencies(),
-                options.seed()));
-        boolean lookahead = blocks != null && (options.pipelineDepth() > 0 || scheduler.feedbackFree());
-        long timeLimitNanos = options.timeLimitSeconds() > 0 ? (long) (options.timeLimitSeconds() * 1e9) : Long.MAX_VALUE;
-        long solverNanos = 0;
-        long updates = 0;
-        long round = options.firstRound();
-        TracePoint last = null;
-        StopReason reason;
-        try (SchedulePipeline pipeline = SchedulePipeline.create(scheduler, options.pipelineDepth(), options.firstRound())) {
-            if (blocks != null) {
-                for (int b = 0; b < held.length; b++) {
-                    held[b] = blocks.take(b);
-                }
-            }
-            Schedule next = null;
-            while (true) {
-                if (round >= options.maxRounds()) {
-                    reason = StopReason.MAX_ROUNDS;
-                    break;
-                }
-                boolean mayStop = round % options.stopEvery() == 0;
-                if (mayStop && solverNanos >= timeLimitNanos) {
-                    reason = StopReason.TIME_LIMIT;
-                    break;
-                }
-                if (mayStop && StopRequest.isRequested()) {
-                    reason = StopReason.STOPPED;
-                    break;
-                }
-                long start = System.nanoTime();
-                Schedule schedule = next != null ? next : pipeline.take(round);
-                next = lookahead && round + 1 < options.maxRounds() ? pipeline.take(round + 1) : null;
-                step(schedule, next);
-                changes.reset(round);
-                long pullStart = System.nanoTime();
-                pendingCommit = aggregator.pull(schedule, partials, changes);
-                pullNanos += System.nanoTime() - pullStart;
-                pipeline.feedback(changes);
-                solverNanos += System.nanoTime() - start;
-                updates += schedule.size();
-                round++;
-                if (round % options.evaluateEvery() == 0) {
-                    last = new TracePoint(solverNanos * 1e-9, round, updates, evaluate());
-                    listener.onEvaluation(last);
-                    if (last.evaluation().converged()) {
-                        reason = StopReason.CONVERGED;
-                        break;
+        RoundLoop.Outcome o = RoundLoop.run(scheduler, new SchedulerContext(program.numParameters(), numWorkers,
+                program.dependencies(), options.seed()), options, listener, blocks != null, new RoundLoop.Runner() {
+                    @Override
+                    public void beginRun() {
+                        if (blocks != null) {
+                            for (int b = 0; b < held.length; b++) {
+                                held[b] = blocks.take(b);
+                            }
+                        }
                     }
-                }
-            }
-        }
-        endRun();
-        if (last == null || last.round() != round) {
-            last = new TracePoint(solverNanos * 1e-9, round, updates, evaluate());
-            listener.onEvaluation(last);
-            if (last.evaluation().converged() && reason != StopReason.STOPPED) {
-                reason = StopReason.CONVERGED; // a stopped run stays stopped: a path must not go on
-            }
-        }
-        logRun(round - options.firstRound(), solverNanos);
-        return new RunSummary(reason, round - options.firstRound(), updates, solverNanos * 1e-9, last,
-                traffic.snapshot());
+
+                    @Override
+                    public void round(Schedule schedule, Schedule next, ChangeSet changes) {
+                        step(schedule, next);
+                        long pullStart = System.nanoTime();
+                        pendingCommit = aggregator.pull(schedule, partials, changes);
+                        pullNanos += System.nanoTime() - pullStart;
+                    }
+
+                    @Override
+                    public void afterRounds() {
+                        // After a failure the blocks are lost with the worker that held them: nothing to give back.
+                    }
+
+                    @Override
+                    public void endRun() {
+                        ClusterSession.this.endRun();
+                    }
+
+                    @Override
+                    public Evaluation evaluate() {
+                        return ClusterSession.this.evaluate();
+                    }
+                });
+        logRun(o.rounds(), (long) (o.seconds() * 1e9));
+        return new RunSummary(o.reason(), o.rounds(), o.updates(), o.seconds(), o.last(), traffic.snapshot());
     }
 
     /** One round on every worker: hand out blocks resting here, send the steps, gather the partials. */

@@ -12,18 +12,15 @@ import org.smpframe.api.ResidentHolder;
 import org.smpframe.api.ResidentModel;
 import org.smpframe.api.RoundListener;
 import org.smpframe.api.RunOptions;
-import org.smpframe.api.RunSummary.StopReason;
 import org.smpframe.api.RunSummary;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.Scheduler;
 import org.smpframe.api.SchedulerContext;
 import org.smpframe.api.SmpProgram;
 import org.smpframe.api.SmpSession;
-import org.smpframe.api.StopRequest;
-import org.smpframe.api.TracePoint;
 import org.smpframe.api.WireFormat;
 import org.smpframe.api.WorkerTask;
-import org.smpframe.runtime.core.SchedulePipeline;
+import org.smpframe.runtime.core.RoundLoop;
 import org.smpframe.runtime.core.TrafficCounter;
 
 /**
@@ -43,7 +40,6 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
     private final WorkerGang gang;
     private final Object[] partials;
     private final Object[] stats;
-    private final ChangeSet changes = new ChangeSet();
     private final BlockRelay<?> blocks;
     private final TrafficCounter traffic = new TrafficCounter();
     private C pendingCommit;
@@ -68,68 +64,42 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
     public RunSummary run(Scheduler scheduler, RunOptions options, RoundListener listener) {
         verifyWireFormats = options.verifyWireFormats();
         traffic.reset();
-        scheduler.init(new SchedulerContext(program.numParameters(), workers.size(), program.dependencies(),
-                options.seed()));
         LOG.debug("{}: running {} on {} workers, pipeline depth {}", program.name(), scheduler.name(),
                 workers.size(), options.pipelineDepth());
-        long timeLimitNanos = options.timeLimitSeconds() > 0 ? (long) (options.timeLimitSeconds() * 1e9) : Long.MAX_VALUE;
-        long solverNanos = 0;
-        long updates = 0;
-        long round = options.firstRound();
-        TracePoint last = null;
-        StopReason reason;
-        try (SchedulePipeline pipeline = SchedulePipeline.create(scheduler, options.pipelineDepth(), options.firstRound())) {
-            if (blocks != null) {
-                blocks.takeAll();
-            }
-            while (true) {
-                if (round >= options.maxRounds()) {
-                    reason = StopReason.MAX_ROUNDS;
-                    break;
-                }
-                boolean mayStop = round % options.stopEvery() == 0;
-                if (mayStop && solverNanos >= timeLimitNanos) {
-                    reason = StopReason.TIME_LIMIT;
-                    break;
-                }
-                if (mayStop && StopRequest.isRequested()) {
-                    reason = StopReason.STOPPED;
-                    break;
-                }
-                long start = System.nanoTime();
-                Schedule schedule = pipeline.take(round);
-                step(verifyWireFormats ? Schedule.FORMAT.roundTrip(schedule) : schedule);
-                changes.reset(round);
-                pendingCommit = aggregator.pull(schedule, partialList(), changes);
-                pipeline.feedback(changes);
-                solverNanos += System.nanoTime() - start;
-                updates += schedule.size();
-                round++;
-                if (round % options.evaluateEvery() == 0) {
-                    last = new TracePoint(solverNanos * 1e-9, round, updates, evaluate());
-                    listener.onEvaluation(last);
-                    if (last.evaluation().converged()) {
-                        reason = StopReason.CONVERGED;
-                        break;
+        RoundLoop.Outcome o = RoundLoop.run(scheduler, new SchedulerContext(program.numParameters(), workers.size(),
+                program.dependencies(), options.seed()), options, listener, false, new RoundLoop.Runner() {
+                    @Override
+                    public void beginRun() {
+                        if (blocks != null) {
+                            blocks.takeAll();
+                        }
                     }
-                }
-            }
-        } finally {
-            // Also when a round fails: the program gets back every block that is not stuck in a failed worker.
-            if (blocks != null) {
-                blocks.parkAll();
-            }
-        }
-        gatherResidentModel();
-        if (last == null || last.round() != round) {
-            last = new TracePoint(solverNanos * 1e-9, round, updates, evaluate());
-            listener.onEvaluation(last);
-            if (last.evaluation().converged() && reason != StopReason.STOPPED) {
-                reason = StopReason.CONVERGED; // a stopped run stays stopped: a path must not go on
-            }
-        }
-        return new RunSummary(reason, round - options.firstRound(), updates, solverNanos * 1e-9, last,
-                traffic.snapshot());
+
+                    @Override
+                    public void round(Schedule schedule, Schedule next, ChangeSet changes) {
+                        step(verifyWireFormats ? Schedule.FORMAT.roundTrip(schedule) : schedule);
+                        pendingCommit = aggregator.pull(schedule, partialList(), changes);
+                    }
+
+                    @Override
+                    public void afterRounds() {
+                        // Also when a round fails: the program gets back every block not stuck in a failed worker.
+                        if (blocks != null) {
+                            blocks.parkAll();
+                        }
+                    }
+
+                    @Override
+                    public void endRun() {
+                        gatherResidentModel();
+                    }
+
+                    @Override
+                    public Evaluation evaluate() {
+                        return EmbeddedSession.this.evaluate();
+                    }
+                });
+        return new RunSummary(o.reason(), o.rounds(), o.updates(), o.seconds(), o.last(), traffic.snapshot());
     }
 
     private void gatherResidentModel() {
