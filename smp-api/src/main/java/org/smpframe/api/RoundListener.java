@@ -5,5 +5,12 @@ package org.smpframe.api;
 public interface RoundListener {
     void onEvaluation(TracePoint point);
 
+    /**
+     * A checkpoint of the run, right after the evaluation of the same round (see {@link RunOptions#checkpointEvery})
+     * and at the run's end: the app adds its committed state and saves both.
+     */
+    default void onCheckpoint(RunSnapshot snapshot) {
+    }
+
     RoundListener NONE = point -> { };
 }

@@ -18,9 +18,18 @@ package org.smpframe.api;
  *                          (schedules, evaluation points and stopping count from round 0 as in one long run)
  * @param stopEvery         a time limit or a {@link StopRequest} ends the run only after a round that is a multiple
  *                          of this (LDA: a whole iteration, so that the state it stops in can be resumed exactly)
+ * @param checkpointEvery   hand a {@link RunSnapshot} to {@link RoundListener#onCheckpoint} after the first
+ *                          evaluation at or past every multiple of this many rounds; 0 for none
+ * @param checkpointSeconds also after the first evaluation once this much wall time has passed since the last
+ *                          checkpoint (or the start); 0 for none. With either one set, a snapshot is also handed
+ *                          over at the end of a run that a limit or a stop ended (not of a converged one)
+ * @param resumeFrom        a snapshot to continue from (its round is the first round; the scheduler gets its state
+ *                          and pending schedules), or null. The run's rounds, updates and seconds, in its trace
+ *                          and summary, then include the snapshot's, as in the uninterrupted run
  */
 public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, double timeLimitSeconds, long seed,
-                         boolean verifyWireFormats, long firstRound, int stopEvery) {
+                         boolean verifyWireFormats, long firstRound, int stopEvery, long checkpointEvery,
+                         double checkpointSeconds, RunSnapshot resumeFrom) {
     public RunOptions {
         if (maxRounds < 0) {
             throw new IllegalArgumentException("maxRounds must be >= 0, got " + maxRounds);
@@ -37,6 +46,22 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
         if (firstRound < 0) {
             throw new IllegalArgumentException("firstRound must be >= 0, got " + firstRound);
         }
+        if (checkpointEvery < 0) {
+            throw new IllegalArgumentException("checkpointEvery must be >= 0, got " + checkpointEvery);
+        }
+        if (!(checkpointSeconds >= 0) || Double.isInfinite(checkpointSeconds)) {
+            throw new IllegalArgumentException("checkpointSeconds must be a finite number >= 0, got "
+                    + checkpointSeconds);
+        }
+        if (resumeFrom != null && resumeFrom.round() != firstRound) {
+            throw new IllegalArgumentException("a run resumed from round " + resumeFrom.round()
+                    + " must start there, not at round " + firstRound);
+        }
+    }
+
+    /** Whether the run hands snapshots to its listener. */
+    public boolean checkpoints() {
+        return checkpointEvery > 0 || checkpointSeconds > 0;
     }
 
     public static Builder builder() {
@@ -46,7 +71,8 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
     public Builder toBuilder() {
         return new Builder().maxRounds(maxRounds).pipelineDepth(pipelineDepth).evaluateEvery(evaluateEvery)
                 .timeLimitSeconds(timeLimitSeconds).seed(seed).verifyWireFormats(verifyWireFormats)
-                .firstRound(firstRound).stopEvery(stopEvery);
+                .firstRound(firstRound).stopEvery(stopEvery).checkpointEvery(checkpointEvery)
+                .checkpointSeconds(checkpointSeconds).resumeFrom(resumeFrom);
     }
 
     /** Defaults: 100 000 rounds, depth 1, evaluate every 10 rounds, no time limit, seed 1. */
@@ -59,6 +85,9 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
         private boolean verifyWireFormats;
         private long firstRound;
         private int stopEvery = 1;
+        private long checkpointEvery;
+        private double checkpointSeconds;
+        private RunSnapshot resumeFrom;
 
         public Builder maxRounds(long v) {
             maxRounds = v;
@@ -100,9 +129,28 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
             return this;
         }
 
+        public Builder checkpointEvery(long v) {
+            checkpointEvery = v;
+            return this;
+        }
+
+        public Builder checkpointSeconds(double v) {
+            checkpointSeconds = v;
+            return this;
+        }
+
+        /** Resumes from {@code v} (null for a fresh run); also sets the first round to the snapshot's. */
+        public Builder resumeFrom(RunSnapshot v) {
+            resumeFrom = v;
+            if (v != null) {
+                firstRound = v.round();
+            }
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(maxRounds, pipelineDepth, evaluateEvery, timeLimitSeconds, seed, verifyWireFormats,
-                    firstRound, stopEvery);
+                    firstRound, stopEvery, checkpointEvery, checkpointSeconds, resumeFrom);
         }
     }
 }

@@ -1,5 +1,9 @@
 package org.smpframe.api;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * Chooses which parameters each round updates, and by which worker.
  *
@@ -27,5 +31,26 @@ public interface Scheduler {
      */
     default boolean feedbackFree() {
         return false;
+    }
+
+    /**
+     * Writes everything {@link #next} and {@link #observe} depend on beyond the context given to {@link #init}
+     * (random state, priorities), so that a scheduler initialised with the same context and given this state by
+     * {@link #restoreState} goes on exactly as this one would. Called between rounds, from the thread that calls
+     * {@code next}, or while that thread waits.
+     *
+     * @throws UnsupportedOperationException if the scheduler cannot be checkpointed (the default)
+     */
+    default void saveState(DataOutput out) throws IOException {
+        throw new UnsupportedOperationException("the " + name() + " scheduler cannot be checkpointed");
+    }
+
+    /**
+     * Takes the state {@link #saveState} wrote, after {@link #init} with the same context.
+     *
+     * @throws IOException when the state does not fit this scheduler (another size, cut short)
+     */
+    default void restoreState(DataInput in) throws IOException {
+        throw new UnsupportedOperationException("the " + name() + " scheduler cannot be checkpointed");
     }
 }

@@ -63,6 +63,14 @@ public final class LassoAggregator implements Aggregator<LassoPartial, LassoComm
         return beta.clone();
     }
 
+    /** Sets β (a resumed run's; the workers must start from the same, see {@link LassoProgram#startFrom}). */
+    void setBeta(double[] values) {
+        if (values.length != beta.length) {
+            throw new IllegalArgumentException(values.length + " coefficients for " + beta.length + " features");
+        }
+        System.arraycopy(values, 0, beta, 0, beta.length);
+    }
+
     /** ‖X̃ᵀr‖_∞ at the last evaluation; at β = 0 divided by n it is λ_max. */
     public double lastGradientInfNorm() {
         return lastGradientInfNorm;
@@ -78,6 +86,7 @@ public final class LassoAggregator implements Aggregator<LassoPartial, LassoComm
         }
         int[] moved = new int[m];
         double[] deltas = new double[m];
+        double[] values = new double[m];
         int count = 0;
         double shift = 0;
         double threshold = n * lambda;
@@ -107,11 +116,13 @@ public final class LassoAggregator implements Aggregator<LassoPartial, LassoComm
                 beta[j] = updated;
                 moved[count] = j;
                 deltas[count] = delta;
+                values[count] = updated;
                 count++;
                 shift += colMean[j] * delta;
             }
         }
-        return new LassoCommit(Arrays.copyOf(moved, count), Arrays.copyOf(deltas, count), shift);
+        return new LassoCommit(Arrays.copyOf(moved, count), Arrays.copyOf(deltas, count), Arrays.copyOf(values, count),
+                shift);
     }
 
     /** S(z, t) = sign(z) · max(|z| − t, 0). */

@@ -13,6 +13,7 @@ public final class LassoProgram implements SmpProgram<LassoPartial, LassoCommit,
     private final LassoProblem problem;
     private final LassoAggregator aggregator;
     private final DependencyOracle dependencies;
+    private double[] start; // null: β = 0
 
     public LassoProgram(LassoProblem problem, double lambda, double tolerance) {
         this.problem = problem;
@@ -38,7 +39,17 @@ public final class LassoProgram implements SmpProgram<LassoPartial, LassoCommit,
         CsrMatrix shard = problem.rows.rowSlice(from, to);
         double[] y = new double[to - from];
         System.arraycopy(problem.centeredY, from, y, 0, y.length);
-        return new LassoWorker(shard.toCsc(), y, problem.colMean);
+        return start == null ? new LassoWorker(shard.toCsc(), y, problem.colMean)
+                : new LassoWorker(shard.toCsc(), y, problem.colMean, start);
+    }
+
+    /**
+     * Starts from β = {@code beta} (a checkpoint's) instead of 0: the aggregator at once, the workers when they
+     * are created (so before the session opens). The workers' residuals are then as an evaluation leaves them.
+     */
+    void startFrom(double[] beta) {
+        aggregator.setBeta(beta);
+        start = beta.clone();
     }
 
     @Override

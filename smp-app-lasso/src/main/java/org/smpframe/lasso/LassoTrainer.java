@@ -1,22 +1,28 @@
 package org.smpframe.lasso;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.smpframe.api.MemoryBudget;
+import org.smpframe.api.RoundListener;
 import org.smpframe.api.RunOptions;
+import org.smpframe.api.RunSnapshot;
 import org.smpframe.api.RunSummary;
 import org.smpframe.api.Scheduler;
 import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.SmpSession;
 import org.smpframe.api.StopRequest;
 import org.smpframe.api.TracePoint;
+import org.smpframe.api.Traffic;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.linear.CoordinateSchedulers;
 import org.smpframe.linear.RegularizationPath;
 import org.smpframe.linear.SolverMemory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fits a Lasso, for one λ or along a regularization path, on any {@link SmpRuntime}.
@@ -27,6 +33,8 @@ import org.smpframe.linear.SolverMemory;
  * }</pre>
  */
 public final class LassoTrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(LassoTrainer.class);
+
     private final LassoConfig config;
 
     public LassoTrainer(LassoConfig config) {
@@ -54,11 +62,20 @@ public final class LassoTrainer {
     }
 
     public LassoResult fit(LabeledDataset train, SmpRuntime runtime, LassoListener listener) {
+        return fit(train, runtime, listener, LassoCheckpoints.NONE);
+    }
+
+    /**
+     * Fits from {@code checkpoints.resumeFrom()} if given, handing the state to the checkpoint sink as it goes; a
+     * resumed fit gives the uninterrupted one's result, bit for bit.
+     */
+    public LassoResult fit(LabeledDataset train, SmpRuntime runtime, LassoListener listener,
+                           LassoCheckpoints checkpoints) {
         MemoryBudget.require(estimateBytes(train, config, runtime.numWorkers()), String.format(Locale.ROOT,
                 "the Lasso on %d rows x %d features (%d nonzeros, %d workers)", train.numRows(), train.numFeatures(),
                 train.features().nnz(), runtime.numWorkers()));
         LassoProblem problem = LassoProblem.of(train, config.intercept(), config.standardize());
-        return fit(problem, train.source(), runtime, listener);
+        return fit(problem, train.source(), runtime, listener, checkpoints);
     }
 
     /**
@@ -66,8 +83,17 @@ public final class LassoTrainer {
      * its shard.
      */
     public LassoProgram program(LabeledDataset train) {
+        return program(train, null);
+    }
+
+    /** As {@link #program(LabeledDataset)}, starting from the coefficients of {@code start} if not null. */
+    public LassoProgram program(LabeledDataset train, LassoCheckpoint start) {
         LassoProblem problem = LassoProblem.of(train, config.intercept(), config.standardize());
-        return new LassoProgram(problem, lambdas(problem, train.source())[0], config.tolerance());
+        LassoProgram program = new LassoProgram(problem, lambdas(problem, train.source())[0], config.tolerance());
+        if (start != null) {
+            program.startFrom(start.beta());
+        }
+        return program;
     }
 
     private double[] lambdas(LassoProblem problem, String source) {
@@ -76,11 +102,23 @@ public final class LassoTrainer {
     }
 
     public LassoResult fit(LassoProblem problem, String source, SmpRuntime runtime, LassoListener listener) {
+        return fit(problem, source, runtime, listener, LassoCheckpoints.NONE);
+    }
+
+    public LassoResult fit(LassoProblem problem, String source, SmpRuntime runtime, LassoListener listener,
+                           LassoCheckpoints checkpoints) {
         double[] lambdas = lambdas(problem, source);
+        LassoCheckpoint resume = checkpoints.resumeFrom();
+        if (resume != null && (resume.stage() > lambdas.length || resume.beta().length != problem.p)) {
+            throw new IllegalArgumentException("the checkpoint is for lambda " + (resume.stage() + 1) + " of a model"
+                    + " with " + resume.beta().length + " features; this fit has " + lambdas.length + " lambdas and "
+                    + problem.p + " features");
+        }
         LassoProgram program = new LassoProgram(problem, lambdas[0], config.tolerance());
         LassoAggregator aggregator = program.aggregator();
         int evaluateEvery = config.evaluateEvery() > 0 ? config.evaluateEvery()
                 : config.scheduling().roundsPerSweep(problem.p);
+        boolean saving = checkpoints.saving();
         RunOptions options = RunOptions.builder()
                 .maxRounds(config.maxRounds())
                 .pipelineDepth(config.pipelineDepth())
@@ -88,14 +126,35 @@ public final class LassoTrainer {
                 .timeLimitSeconds(config.timeLimitSeconds())
                 .seed(config.seed())
                 .verifyWireFormats(config.verifyWireFormats())
+                // Checkpoints are taken after evaluations, where the workers' residuals are recomputed from β;
+                // a stop elsewhere would leave a state the uninterrupted run never had.
+                .stopEvery(saving ? evaluateEvery : 1)
+                .checkpointEvery(saving ? checkpoints.everyRounds() : 0)
+                .checkpointSeconds(saving ? checkpoints.everySeconds() : 0)
                 .build();
         List<LassoStage> stages = new ArrayList<>();
+        List<LassoCheckpoint.DoneStage> done = new ArrayList<>();
+        double seconds = 0;
+        long rounds = 0;
+        long updates = 0;
+        int firstStage = 0;
+        if (resume != null) {
+            for (LassoCheckpoint.DoneStage d : resume.done()) {
+                RunSummary summary = new RunSummary(d.reason(), d.rounds(), d.updates(), d.seconds(), d.last(),
+                        Traffic.NONE);
+                stages.add(new LassoStage(stages.size(), d.lambda(),
+                        model(problem, d.beta(), d.lambda(), source, summary, config.scheduler()), summary));
+                done.add(d);
+            }
+            firstStage = resume.stage();
+            seconds = resume.secondsBefore();
+            rounds = resume.roundsBefore();
+            updates = resume.updatesBefore();
+            program.startFrom(resume.beta());
+        }
         try (SmpSession session = runtime.open(program)) {
-            double seconds = 0;
-            long rounds = 0;
-            long updates = 0;
-            for (int stage = 0; stage < lambdas.length; stage++) {
-                if (stage > 0 && StopRequest.isRequested()) {
+            for (int stage = firstStage; stage < lambdas.length; stage++) {
+                if (stage > firstStage && StopRequest.isRequested()) {
                     break; // stopped between two lambdas: the path ends at the last one fitted
                 }
                 aggregator.setLambda(lambdas[stage]);
@@ -104,22 +163,56 @@ public final class LassoTrainer {
                 final double secondsBefore = seconds;
                 final long roundsBefore = rounds;
                 final long updatesBefore = updates;
-                RunSummary summary = session.run(scheduler, options, (TracePoint p) -> listener.onEvaluation(
-                        new LassoTracePoint(s, lambdas[s], secondsBefore + p.seconds(), roundsBefore + p.round(),
-                                updatesBefore + p.updates(), p.evaluation())));
-                seconds += summary.seconds();
+                RoundListener stageListener = new RoundListener() {
+                    @Override
+                    public void onEvaluation(TracePoint p) {
+                        listener.onEvaluation(new LassoTracePoint(s, lambdas[s], secondsBefore + p.seconds(),
+                                roundsBefore + p.round(), updatesBefore + p.updates(), p.evaluation()));
+                    }
+
+                    @Override
+                    public void onCheckpoint(RunSnapshot snapshot) {
+                        save(checkpoints, new LassoCheckpoint(s, aggregator.beta(), snapshot, secondsBefore,
+                                roundsBefore, updatesBefore, done));
+                    }
+                };
+                RunSnapshot resumeAt = resume != null && stage == firstStage ? resume.snapshot() : null;
+                RunSummary summary = session.run(scheduler, options.toBuilder().resumeFrom(resumeAt).build(),
+                        stageListener);
+                seconds += summary.seconds(); // a resumed run's counts include the snapshot's
                 rounds += summary.rounds();
                 updates += summary.updates();
-                LassoStage done = new LassoStage(stage, lambdas[stage],
-                        model(problem, aggregator.beta(), lambdas[stage], source, summary, scheduler.name()), summary);
-                stages.add(done);
-                listener.onStageEnd(done);
+                double[] beta = aggregator.beta();
+                LassoStage finished = new LassoStage(stage, lambdas[stage],
+                        model(problem, beta, lambdas[stage], source, summary, scheduler.name()), summary);
+                stages.add(finished);
+                listener.onStageEnd(finished);
                 if (summary.reason() == RunSummary.StopReason.STOPPED) {
-                    break; // the user stopped the fit: the path ends at this lambda
+                    // The run's final snapshot is the checkpoint: a resumed fit goes on with this lambda.
+                    break;
+                }
+                done.add(new LassoCheckpoint.DoneStage(lambdas[stage], beta, summary.reason(), summary.rounds(),
+                        summary.updates(), summary.seconds(), summary.last()));
+                if (saving) {
+                    // This lambda is done; a resumed fit starts the next one from its β (as this one does).
+                    save(checkpoints, new LassoCheckpoint(stage + 1, beta, null, seconds, rounds, updates, done));
                 }
             }
         }
         return new LassoResult(stages);
+    }
+
+    private static void save(LassoCheckpoints checkpoints, LassoCheckpoint checkpoint) {
+        if (checkpoints.sink() == null) {
+            return;
+        }
+        try {
+            checkpoints.sink().save(checkpoint);
+        } catch (IOException | RuntimeException e) {
+            // The fit in memory and the previous checkpoint are fine: go on, and try at the next one.
+            LOG.warn("could not write the checkpoint after round {} ({}); the previous one is kept",
+                    checkpoint.snapshot().round(), e.toString());
+        }
     }
 
     private LassoModel model(LassoProblem problem, double[] beta, double lambda, String source, RunSummary summary,

@@ -46,6 +46,16 @@ final class LassoWorker implements WorkerTask<LassoPartial, LassoCommit, LassoSt
         }
     }
 
+    /**
+     * A worker at {@code start}, in the state an evaluation leaves: exactly the state of the run a checkpoint
+     * was taken of (checkpoints are taken right after evaluations).
+     */
+    LassoWorker(CscMatrix x, double[] y, double[] colMean, double[] start) {
+        this(x, y, colMean);
+        System.arraycopy(start, 0, beta, 0, beta.length);
+        canonicalResidual();
+    }
+
     @Override
     public LassoPartial push(Schedule schedule) {
         int[] params = schedule.params();
@@ -74,6 +84,7 @@ final class LassoWorker implements WorkerTask<LassoPartial, LassoCommit, LassoSt
         int[] colPtr = x.colPtr;
         int[] rowIdx = x.rowIdx;
         double[] values = x.values;
+        double[] committed = commit.values();
         for (int k = 0; k < params.length; k++) {
             int j = params[k];
             double d = deltas[k];
@@ -81,7 +92,7 @@ final class LassoWorker implements WorkerTask<LassoPartial, LassoCommit, LassoSt
                 raw[rowIdx[e]] -= values[e] * d;
             }
             rawSum -= colSum[j] * d;
-            beta[j] += d;
+            beta[j] = committed[k];
         }
         offset += commit.shift();
     }
@@ -105,8 +116,8 @@ final class LassoWorker implements WorkerTask<LassoPartial, LassoCommit, LassoSt
         offset = shift;
     }
 
-    @Override
-    public LassoStats localStats() {
+    /** Recomputes the residual with the offset folded in; returns Σ r_i², Σ r_i ỹ_i. */
+    private double[] canonicalResidual() {
         recomputeResidual();
         double sum = 0;
         double squares = 0;
@@ -120,6 +131,15 @@ final class LassoWorker implements WorkerTask<LassoPartial, LassoCommit, LassoSt
         }
         offset = 0;
         rawSum = sum;
+        return new double[] {squares, dotY};
+    }
+
+    @Override
+    public LassoStats localStats() {
+        double[] sums = canonicalResidual();
+        double squares = sums[0];
+        double dotY = sums[1];
+        double sum = rawSum;
         double[] gradient = new double[x.numCols];
         // raw now holds r exactly (offset 0); x̃_jᵀr = x_jᵀr − μ_j Σ_i r_i.
         for (int j = 0; j < gradient.length; j++) {

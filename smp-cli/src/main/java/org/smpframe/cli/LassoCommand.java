@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.smpframe.api.MemoryBudget;
 import org.smpframe.api.SmpProgram;
+import org.smpframe.data.CheckpointFile;
+import org.smpframe.data.InputException;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.data.LibSvmReader;
+import org.smpframe.lasso.LassoCheckpoint;
 import org.smpframe.lasso.LassoConfig;
 import org.smpframe.lasso.LassoTrainer;
 import picocli.CommandLine.ArgGroup;
@@ -55,6 +58,9 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    CheckpointOptions checkpoint;
+
     @Spec
     CommandSpec spec;
 
@@ -75,7 +81,8 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
     Path out;
 
     /** The configuration and data of a run, as both the run and a cluster worker build them. */
-    private record Prepared(LassoConfig config, LabeledDataset train, LabeledDataset test) {
+    private record Prepared(LassoConfig config, LabeledDataset train, LabeledDataset test, LassoCheckpoint start,
+                            String priorTrace, String compatibility) {
     }
 
     private Prepared prepare() throws IOException {
@@ -95,7 +102,19 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
         LabeledDataset testData = test == null ? null
                 : LibSvmReader.read(test, LibSvmReader.Options.defaults().withMinFeatures(trainData.numFeatures()));
         solver.validate();
-        return new Prepared(config, trainData, testData);
+        checkpoint.validate();
+        String compatibility = LassoCheckpoint.compatibility(trainData, config, solver.workers());
+        if (checkpoint.resume == null) {
+            return new Prepared(config, trainData, testData, null, "", compatibility);
+        }
+        Path file = CheckpointOptions.file(checkpoint.resume, LassoCheckpoint.KIND);
+        CheckpointFile.Saved<LassoCheckpoint> saved = CheckpointFile.read(file, LassoCheckpoint.KIND,
+                LassoCheckpoint::read);
+        if (!saved.compatibility().equals(compatibility)) {
+            throw new InputException(file.toString(), 0, "the checkpoint belongs to another run: it was written for '"
+                    + saved.compatibility() + "', this run is '" + compatibility + "'");
+        }
+        return new Prepared(config, trainData, testData, saved.state(), saved.extra(), compatibility);
     }
 
     @Override
@@ -106,19 +125,23 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
                 "the Lasso on " + p.train().numRows() + " rows x " + p.train().numFeatures() + " features");
         ProgressReporter progress = output.reporter("lasso");
         RunDirectory.writeStart(spec, out);
+        LassoRun.Checkpointing checkpointing = new LassoRun.Checkpointing(checkpoint.every, checkpoint.seconds,
+                p.start(), p.priorTrace(), p.compatibility());
         new LassoRun(p.config(), parent.runtimes().create(solver.workers(), this), progress)
-                .execute(p.train(), p.test(), out, System.out);
+                .execute(p.train(), p.test(), out, System.out, checkpointing);
         return SmpCommand.EXIT_OK;
     }
 
     @Override
     public SmpProgram<?, ?, ?> program() throws IOException {
         Prepared p = prepare();
-        return new LassoTrainer(p.config()).program(p.train());
+        return new LassoTrainer(p.config()).program(p.train(), p.start());
     }
 
     @Override
     public List<Path> inputs() {
-        return JobDescription.existing(train, test);
+        // A cluster worker reads the checkpoint as the coordinator does, to start from the same coefficients.
+        return JobDescription.existing(train, test,
+                checkpoint.resume == null ? null : CheckpointOptions.file(checkpoint.resume, LassoCheckpoint.KIND));
     }
 }

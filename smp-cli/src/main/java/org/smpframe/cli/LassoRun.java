@@ -12,7 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.smpframe.api.SmpRuntime;
 import org.smpframe.data.AtomicFiles;
+import org.smpframe.data.CheckpointFile;
 import org.smpframe.data.LabeledDataset;
+import org.smpframe.lasso.LassoCheckpoint;
+import org.smpframe.lasso.LassoCheckpoints;
 import org.smpframe.lasso.LassoConfig;
 import org.smpframe.lasso.LassoListener;
 import org.smpframe.lasso.LassoModel;
@@ -52,12 +55,29 @@ final class LassoRun {
     record StageReport(LassoStage stage, double testRmse, double testR2) {
     }
 
+    /**
+     * How a run checkpoints: at multiples of {@code every} rounds and every {@code seconds} (0 for never), from
+     * {@code start} (or fresh), the trace rows of the run it resumes, and what the checkpoints are compatible with.
+     */
+    record Checkpointing(long every, double seconds, LassoCheckpoint start, String priorTrace, String compatibility) {
+        static final Checkpointing NONE = new Checkpointing(0, 0, null, "", "");
+    }
+
     List<StageReport> execute(LabeledDataset train, LabeledDataset test, Path out, PrintStream stdout)
             throws IOException {
+        return execute(train, test, out, stdout, Checkpointing.NONE);
+    }
+
+    List<StageReport> execute(LabeledDataset train, LabeledDataset test, Path out, PrintStream stdout,
+                              Checkpointing checkpointing) throws IOException {
         progress.start(String.format(Locale.ROOT, "%s: %d rows, %d features, %d nonzeros; %d workers, scheduler %s",
                 train.source(), train.numRows(), train.numFeatures(), train.features().nnz(), workers,
                 config.scheduler()));
-        TraceCsv trace = new TraceCsv();
+        TraceCsv trace = new TraceCsv(checkpointing.priorTrace());
+        Path file = CheckpointOptions.file(out, LassoCheckpoint.KIND);
+        LassoCheckpoints checkpoints = new LassoCheckpoints(checkpointing.every(), checkpointing.seconds(),
+                checkpointing.start(), c -> CheckpointFile.write(file, LassoCheckpoint.KIND,
+                        checkpointing.compatibility(), c::write, trace.rows()));
         LassoListener both = new LassoListener() {
             @Override
             public void onEvaluation(LassoTracePoint p) {
@@ -75,7 +95,7 @@ final class LassoRun {
         LassoResult result;
         try (runtime; progress) {
             Interruption.fitStarting();
-            result = new LassoTrainer(config).fit(train, runtime, both);
+            result = new LassoTrainer(config).fit(train, runtime, both, checkpoints);
         }
         Files.createDirectories(out);
         trace.write(out.resolve("trace.csv"));

@@ -1,5 +1,7 @@
 package org.smpframe.schedulers;
 
+import java.io.DataInput;
+import java.io.DataOutput;
 import org.smpframe.api.ChangeSet;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.Scheduler;
@@ -58,6 +60,15 @@ public final class CyclicScheduler implements Scheduler {
             params[wrapped + i] = start + i;
         }
         return Schedule.shared(round, params);
+    }
+
+    /** Nothing to save: the round number alone fixes the schedule. */
+    @Override
+    public void saveState(DataOutput out) {
+    }
+
+    @Override
+    public void restoreState(DataInput in) {
     }
 
     @Override

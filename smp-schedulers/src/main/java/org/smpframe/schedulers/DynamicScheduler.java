@@ -1,5 +1,8 @@
 package org.smpframe.schedulers;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import org.smpframe.api.BlockFilter;
 import org.smpframe.api.ChangeSet;
@@ -204,6 +207,53 @@ public final class DynamicScheduler implements Scheduler {
             weightSum = 0; // exact, whatever rounding residue the updates left
         }
         updatesObserved += n;
+    }
+
+    /**
+     * The random stream, the uniform sampler's permutation, the weights and the tree exactly as they are (its
+     * rounding residue decides descents), and the counters. The pair cache is left out: it only saves oracle
+     * calls and never changes an answer.
+     */
+    @Override
+    public void saveState(DataOutput out) throws IOException {
+        requireInit();
+        out.writeLong(random.state());
+        uniform.save(out);
+        StateIo.writeDoubles(out, weights);
+        tree.save(out);
+        out.writeDouble(weightSum);
+        out.writeInt(nonzero);
+        out.writeLong(updatesObserved);
+        out.writeLong(treeUpdatesSinceBuild);
+    }
+
+    @Override
+    public void restoreState(DataInput in) throws IOException {
+        requireInit();
+        random = SplitMix64.resume(in.readLong());
+        uniform.restore(in);
+        StateIo.readDoubles(in, weights, "the weights");
+        tree.restore(in);
+        weightSum = in.readDouble();
+        nonzero = in.readInt();
+        updatesObserved = in.readLong();
+        treeUpdatesSinceBuild = in.readLong();
+        int count = 0;
+        for (double w : weights) {
+            if (!(w >= 0) || w == Double.POSITIVE_INFINITY) {
+                throw new IOException("a weight is " + w);
+            }
+            count += w > 0 ? 1 : 0;
+        }
+        if (count != nonzero || updatesObserved < 0 || treeUpdatesSinceBuild < 0) {
+            throw new IOException("the counters do not match the weights");
+        }
+    }
+
+    private void requireInit() {
+        if (weights == null) {
+            throw new IllegalStateException("init must be called first");
+        }
     }
 
     /** w_j: the magnitude of the last observed change of parameter j (0 if none yet). */

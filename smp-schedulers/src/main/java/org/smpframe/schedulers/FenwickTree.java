@@ -1,5 +1,9 @@
 package org.smpframe.schedulers;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * A Fenwick (binary indexed) tree over non-negative weights w_0 .. w_{n-1}: point update and prefix sum in
  * O(log n), and sampling j with probability w_j / Σ w by descending the tree in O(log n).
@@ -80,5 +84,14 @@ final class FenwickTree {
             }
         }
         return pos;
+    }
+
+    /** The nodes as they are, rounding residue included: a restored tree descends exactly as this one. */
+    void save(DataOutput out) throws IOException {
+        StateIo.writeDoubles(out, tree);
+    }
+
+    void restore(DataInput in) throws IOException {
+        StateIo.readDoubles(in, tree, "the priority tree");
     }
 }

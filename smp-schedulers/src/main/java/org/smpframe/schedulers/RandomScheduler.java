@@ -1,5 +1,8 @@
 package org.smpframe.schedulers;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import org.smpframe.api.ChangeSet;
 import org.smpframe.api.Schedule;
@@ -49,6 +52,18 @@ public final class RandomScheduler implements Scheduler {
         // Ascending ids: the set is what matters, and sorted ids are friendlier to column-major data.
         Arrays.sort(params);
         return Schedule.shared(round, params);
+    }
+
+    @Override
+    public void saveState(DataOutput out) throws IOException {
+        out.writeLong(random.state());
+        sampler.save(out);
+    }
+
+    @Override
+    public void restoreState(DataInput in) throws IOException {
+        random = SplitMix64.resume(in.readLong());
+        sampler.restore(in);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.smpframe.schedulers;
 
+import java.io.DataInput;
+import java.io.DataOutput;
 import org.smpframe.api.ChangeSet;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.Scheduler;
@@ -65,6 +67,15 @@ public final class RotationScheduler implements Scheduler {
             split[p + 1] = n;
         }
         return Schedule.partitioned(round, params, split);
+    }
+
+    /** Nothing to save: the round number alone fixes the schedule. */
+    @Override
+    public void saveState(DataOutput out) {
+    }
+
+    @Override
+    public void restoreState(DataInput in) {
     }
 
     @Override

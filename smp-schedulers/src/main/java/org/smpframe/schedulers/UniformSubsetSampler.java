@@ -1,5 +1,8 @@
 package org.smpframe.schedulers;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.smpframe.api.SplitMix64;
 
 /**
@@ -29,6 +32,22 @@ final class UniformSubsetSampler {
             perm[r] = perm[i];
             perm[i] = chosen;
             out[i] = chosen;
+        }
+    }
+
+    /** The permutation is state: the next draws depend on the order the earlier ones left it in. */
+    void save(DataOutput out) throws IOException {
+        StateIo.writeInts(out, permutation);
+    }
+
+    void restore(DataInput in) throws IOException {
+        StateIo.readInts(in, permutation, "the permutation of the uniform sampler");
+        boolean[] seen = new boolean[permutation.length];
+        for (int v : permutation) {
+            if (v < 0 || v >= permutation.length || seen[v]) {
+                throw new IOException("the uniform sampler's permutation is not a permutation");
+            }
+            seen[v] = true;
         }
     }
 }

@@ -1,9 +1,15 @@
 package org.smpframe.runtime.core;
 
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.smpframe.api.ChangeSet;
 import org.smpframe.api.Evaluation;
 import org.smpframe.api.RoundListener;
 import org.smpframe.api.RunOptions;
+import org.smpframe.api.RunSnapshot;
 import org.smpframe.api.RunSummary.StopReason;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.Scheduler;
@@ -56,17 +62,27 @@ public final class RoundLoop {
     public static Outcome run(Scheduler scheduler, SchedulerContext context, RunOptions options,
                               RoundListener listener, boolean wantsLookahead, Runner runner) {
         scheduler.init(context);
+        RunSnapshot resume = options.resumeFrom();
+        if (resume != null) {
+            restore(scheduler, resume, options.pipelineDepth());
+        }
         boolean lookahead = wantsLookahead && (options.pipelineDepth() > 0 || scheduler.feedbackFree());
         long timeLimitNanos = options.timeLimitSeconds() > 0 ? (long) (options.timeLimitSeconds() * 1e9) : Long.MAX_VALUE;
+        long checkpointNanos = options.checkpointSeconds() > 0 ? (long) (options.checkpointSeconds() * 1e9)
+                : Long.MAX_VALUE;
         ChangeSet changes = new ChangeSet();
-        long solverNanos = 0;
-        long updates = 0;
+        long solverNanos = resume == null ? 0 : (long) (resume.seconds() * 1e9);
+        long updates = resume == null ? 0 : resume.updates();
         long round = options.firstRound();
         TracePoint last = null;
         StopReason reason;
-        try (SchedulePipeline pipeline = SchedulePipeline.create(scheduler, options.pipelineDepth(), round)) {
+        RunSnapshot finalSnapshot = null;
+        try (SchedulePipeline pipeline = SchedulePipeline.create(scheduler, options.pipelineDepth(), round,
+                resume == null ? List.of() : resume.pendingSchedules())) {
             runner.beginRun();
             Schedule next = null;
+            long lastCheckpoint = System.nanoTime();
+            long nextCheckpointRound = nextMultiple(round, options.checkpointEvery());
             while (true) {
                 if (round >= options.maxRounds()) {
                     reason = StopReason.MAX_ROUNDS;
@@ -97,7 +113,16 @@ public final class RoundLoop {
                         reason = StopReason.CONVERGED;
                         break;
                     }
+                    if (round >= nextCheckpointRound || System.nanoTime() - lastCheckpoint >= checkpointNanos) {
+                        listener.onCheckpoint(snapshot(pipeline, next, round, updates, solverNanos));
+                        lastCheckpoint = System.nanoTime();
+                        nextCheckpointRound = nextMultiple(round, options.checkpointEvery());
+                    }
                 }
+            }
+            if (options.checkpoints() && reason != StopReason.CONVERGED) {
+                // A run ended by a limit or a stop may be continued; a converged one is done.
+                finalSnapshot = snapshot(pipeline, next, round, updates, solverNanos);
             }
         } finally {
             runner.afterRounds();
@@ -110,6 +135,49 @@ public final class RoundLoop {
                 reason = StopReason.CONVERGED; // a stopped run stays stopped: a path must not go on
             }
         }
-        return new Outcome(reason, round - options.firstRound(), updates, solverNanos * 1e-9, last);
+        if (finalSnapshot != null && reason != StopReason.CONVERGED) {
+            listener.onCheckpoint(finalSnapshot);
+        }
+        // A resumed run continues the one its snapshot was taken of: its counts include the snapshot's.
+        long rounds = resume != null ? round : round - options.firstRound();
+        return new Outcome(reason, rounds, updates, solverNanos * 1e-9, last);
+    }
+
+    /** The first multiple of {@code every} after {@code round}; never for every = 0. */
+    private static long nextMultiple(long round, long every) {
+        return every > 0 ? (round / every + 1) * every : Long.MAX_VALUE;
+    }
+
+    // The lookahead schedule (taken before the round that just ran) is the first of the pending ones.
+    private static RunSnapshot snapshot(SchedulePipeline pipeline, Schedule next, long round, long updates,
+                                        long solverNanos) {
+        SchedulePipeline.Snapshot s = pipeline.snapshot();
+        List<Schedule> pending = new ArrayList<>();
+        if (next != null) {
+            pending.add(next);
+        }
+        pending.addAll(s.pending());
+        return new RunSnapshot(round, updates, solverNanos * 1e-9, s.schedulerState(), pending);
+    }
+
+    private static void restore(Scheduler scheduler, RunSnapshot resume, int depth) {
+        // A threaded pipeline is always depth + 1 schedules ahead when idle; a synchronous one at most one (a
+        // runner's lookahead). Anything else was taken with another depth and would not continue the same run.
+        int pending = resume.pendingSchedules().size();
+        if (depth > 0 ? pending != depth + 1 : pending > 1) {
+            throw new IllegalArgumentException("the checkpoint was taken with another pipeline depth ("
+                    + pending + " schedules ahead; depth " + depth + " keeps " + (depth > 0 ? depth + 1 : "0 or 1")
+                    + ")");
+        }
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(resume.schedulerState()));
+            scheduler.restoreState(in);
+            if (in.available() != 0) {
+                throw new IOException(in.available() + " bytes left over");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the checkpoint's scheduler state does not fit the " + scheduler.name()
+                    + " scheduler: " + e.getMessage(), e);
+        }
     }
 }

@@ -1,7 +1,14 @@
 package org.smpframe.runtime.core;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 import org.smpframe.api.ChangeSet;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.Scheduler;
@@ -22,6 +29,17 @@ public abstract class SchedulePipeline implements AutoCloseable {
     /** The changes committed in round {@code changes.round()}; rounds given in order. */
     public abstract void feedback(ChangeSet changes);
 
+    /**
+     * The scheduler's state and the schedules computed ahead, once every change given to {@link #feedback} has
+     * been observed and the scheduler is idle (it waits for the next round's changes). Called between rounds, from
+     * the thread that takes the schedules.
+     */
+    public abstract Snapshot snapshot();
+
+    /** What {@link #snapshot} returns: {@link org.smpframe.api.Scheduler#saveState}'s bytes and the schedules. */
+    public record Snapshot(byte[] schedulerState, List<Schedule> pending) {
+    }
+
     @Override
     public abstract void close();
 
@@ -31,20 +49,53 @@ public abstract class SchedulePipeline implements AutoCloseable {
 
     /** A pipeline whose first round is {@code firstRound} (a resumed run); rounds are taken in order from it. */
     public static SchedulePipeline create(Scheduler scheduler, int depth, long firstRound) {
-        return depth == 0 ? new Synchronous(scheduler) : new Threaded(scheduler, depth, firstRound);
+        return create(scheduler, depth, firstRound, List.of());
+    }
+
+    /**
+     * A pipeline resumed at {@code firstRound}, whose scheduler (its state restored) had already computed the
+     * {@code pending} schedules, for rounds firstRound, firstRound + 1, ...: they are handed out first.
+     */
+    public static SchedulePipeline create(Scheduler scheduler, int depth, long firstRound, List<Schedule> pending) {
+        for (int i = 0; i < pending.size(); i++) {
+            if (pending.get(i).round() != firstRound + i) {
+                throw new IllegalArgumentException("pending schedule " + i + " is for round " + pending.get(i).round()
+                        + ", expected " + (firstRound + i));
+            }
+        }
+        return depth == 0 ? new Synchronous(scheduler, pending) : new Threaded(scheduler, depth, firstRound, pending);
+    }
+
+    static byte[] stateOf(Scheduler scheduler) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            scheduler.saveState(out);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot happen: writing to memory", e);
+        }
+        return bytes.toByteArray();
     }
 
     /** Depth 0: observe, then schedule, on the caller's thread. */
     private static final class Synchronous extends SchedulePipeline {
         private final Scheduler scheduler;
+        // Schedules computed ahead by the run a snapshot was taken of (a runner's lookahead), handed out first.
+        private final ArrayDeque<Schedule> pending;
 
-        Synchronous(Scheduler scheduler) {
+        Synchronous(Scheduler scheduler, List<Schedule> pending) {
             this.scheduler = scheduler;
+            this.pending = new ArrayDeque<>(pending);
         }
 
         @Override
         public Schedule take(long round) {
-            return scheduler.next(round);
+            Schedule s = pending.poll();
+            return s != null ? s : scheduler.next(round);
+        }
+
+        @Override
+        public Snapshot snapshot() {
+            return new Snapshot(stateOf(scheduler), List.copyOf(pending));
         }
 
         @Override
@@ -64,13 +115,23 @@ public abstract class SchedulePipeline implements AutoCloseable {
         private final long firstRound;
         private final BlockingQueue<ChangeSet> changes = new LinkedBlockingQueue<>();
         private final BlockingQueue<Object> schedules = new LinkedBlockingQueue<>();
+        private final long firstProduced;
         private final Thread thread;
         private volatile boolean closed;
+        // The last round the scheduler computed, or that failed; written by the scheduler thread after the
+        // schedule is queued, so a reader that sees it also sees the scheduler's state as of that moment.
+        private volatile long produced;
+        private volatile boolean failed;
+        private long fedThrough; // last round given to feedback; the taking thread's
 
-        Threaded(Scheduler scheduler, int depth, long firstRound) {
+        Threaded(Scheduler scheduler, int depth, long firstRound, List<Schedule> pending) {
             this.scheduler = scheduler;
             this.depth = depth;
             this.firstRound = firstRound;
+            this.schedules.addAll(pending);
+            this.firstProduced = firstRound + pending.size();
+            this.produced = firstProduced - 1;
+            this.fedThrough = firstRound - 1;
             this.thread = new Thread(this::produce, "smp-scheduler");
             thread.setDaemon(true);
             thread.start();
@@ -79,19 +140,45 @@ public abstract class SchedulePipeline implements AutoCloseable {
         private void produce() {
             long observedThrough = firstRound - 1;
             try {
-                for (long t = firstRound; !closed; t++) {
+                for (long t = firstProduced; !closed; t++) {
                     while (observedThrough < t - 1 - depth) {
                         ChangeSet c = changes.take();
                         scheduler.observe(c);
                         observedThrough = c.round();
                     }
                     schedules.put(scheduler.next(t));
+                    produced = t;
                 }
             } catch (InterruptedException e) {
                 // closed while waiting: the run is over
             } catch (Throwable t) {
                 schedules.add(t);
+                failed = true;
             }
+        }
+
+        @Override
+        public Snapshot snapshot() {
+            // Idle means: every change fed so far observed and the schedule of round fedThrough + 1 + depth
+            // computed; the next one needs changes not fed yet. Checkpoints are rare: polling is enough.
+            long target = fedThrough + 1 + depth;
+            while (produced < target) {
+                if (failed) {
+                    throw new IllegalStateException("scheduler " + scheduler.name() + " failed");
+                }
+                if (!thread.isAlive()) {
+                    throw new IllegalStateException("the scheduler thread has stopped");
+                }
+                LockSupport.parkNanos(20_000);
+            }
+            List<Schedule> pending = new ArrayList<>();
+            for (Object o : schedules) {
+                if (o instanceof Throwable t) {
+                    throw new IllegalStateException("scheduler " + scheduler.name() + " failed: " + t, t);
+                }
+                pending.add((Schedule) o);
+            }
+            return new Snapshot(stateOf(scheduler), pending);
         }
 
         @Override
@@ -117,6 +204,7 @@ public abstract class SchedulePipeline implements AutoCloseable {
         public void feedback(ChangeSet c) {
             ChangeSet copy = new ChangeSet();
             c.copyTo(copy);
+            fedThrough = c.round();
             changes.add(copy);
         }
 

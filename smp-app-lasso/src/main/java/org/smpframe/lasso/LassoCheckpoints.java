@@ -1,0 +1,31 @@
+package org.smpframe.lasso;
+
+import java.io.IOException;
+
+/**
+ * Checkpointing of a fit: where it starts ({@code resumeFrom}, or null for a fresh fit) and when the state is
+ * handed to {@code sink}: at every evaluation at a multiple of {@code everyRounds} rounds, at the first evaluation
+ * once {@code everySeconds} have passed since the last checkpoint, and when a λ's run ends (0 switches a rule off;
+ * with both off nothing is saved).
+ */
+public record LassoCheckpoints(long everyRounds, double everySeconds, LassoCheckpoint resumeFrom, Sink sink) {
+    /** No checkpoints: a fresh fit, nothing saved. */
+    public static final LassoCheckpoints NONE = new LassoCheckpoints(0, 0, null, null);
+
+    /** Receives the states to save (the command line writes them to a file, atomically). */
+    @FunctionalInterface
+    public interface Sink {
+        void save(LassoCheckpoint checkpoint) throws IOException;
+    }
+
+    public LassoCheckpoints {
+        if (everyRounds < 0 || !(everySeconds >= 0)) {
+            throw new IllegalArgumentException("checkpoint intervals must be >= 0, got " + everyRounds + " rounds, "
+                    + everySeconds + " s");
+        }
+    }
+
+    boolean saving() {
+        return sink != null && (everyRounds > 0 || everySeconds > 0);
+    }
+}

@@ -1,0 +1,129 @@
+package org.smpframe.lasso;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.smpframe.api.StopRequest;
+import org.smpframe.data.CheckpointFile;
+import org.smpframe.data.InputException;
+import org.smpframe.data.LabeledDataset;
+import org.smpframe.runtime.embedded.EmbeddedRuntime;
+
+/**
+ * A Lasso fit resumed from any of its checkpoints (mid-λ, between two λs, after a stop) gives the uninterrupted
+ * fit's result bit for bit: every λ's coefficients, objective and round count.
+ */
+class LassoResumeTest {
+    private static final LabeledDataset DATA = LassoTestData.correlated(80, 120, 0.5, 3);
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void clearStop() {
+        StopRequest.clear();
+    }
+
+    private static LassoConfig config(String scheduler, int depth) {
+        return LassoConfig.builder().path(3, 0.05).scheduler(scheduler).blockSize(8).pipelineDepth(depth)
+                .evaluateEvery(10).tolerance(1e-9).seed(5).build();
+    }
+
+    /** Fits, writing every checkpoint to its own file (through the file format) and returning the files. */
+    private LassoResult fit(LassoConfig config, int workers, LassoCheckpoint start, List<Path> saved,
+                            LassoListener listener) {
+        LassoCheckpoints checkpoints = new LassoCheckpoints(40, 0, start, c -> {
+            Path file = dir.resolve("ckpt-" + saved.size());
+            CheckpointFile.write(file, LassoCheckpoint.KIND, "test", c::write, "");
+            saved.add(file);
+        });
+        try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers)) {
+            return new LassoTrainer(config).fit(DATA, runtime, listener, checkpoints);
+        }
+    }
+
+    private static LassoCheckpoint read(Path file) {
+        return CheckpointFile.read(file, LassoCheckpoint.KIND, LassoCheckpoint::read).state();
+    }
+
+    private static void assertSameResult(LassoResult resumed, LassoResult whole, String what) {
+        assertThat(resumed.stages()).as(what).hasSameSizeAs(whole.stages());
+        for (int s = 0; s < whole.stages().size(); s++) {
+            LassoStage a = resumed.stages().get(s);
+            LassoStage b = whole.stages().get(s);
+            assertThat(a.model().coefficients()).as("%s, lambda %d", what, s).isEqualTo(b.model().coefficients());
+            assertThat(a.model().intercept()).as("%s, lambda %d", what, s).isEqualTo(b.model().intercept());
+            assertThat(a.objective()).as("%s, lambda %d", what, s).isEqualTo(b.objective());
+            assertThat(a.summary().rounds()).as("%s, lambda %d", what, s).isEqualTo(b.summary().rounds());
+            assertThat(a.summary().updates()).as("%s, lambda %d", what, s).isEqualTo(b.summary().updates());
+            assertThat(a.summary().reason()).as("%s, lambda %d", what, s).isEqualTo(b.summary().reason());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, {1} workers, depth {2}")
+    @CsvSource({"smp,1,0", "smp,1,1", "smp,2,1", "smp,2,2", "random,2,1", "cyclic,1,0"})
+    void resumingFromAnyCheckpointGivesTheUninterruptedResult(String scheduler, int workers, int depth) {
+        LassoConfig config = config(scheduler, depth);
+        List<Path> saved = new ArrayList<>();
+        LassoResult whole = fit(config, workers, null, saved, LassoListener.NONE);
+        assertThat(whole.allConverged()).isTrue();
+        List<LassoCheckpoint> checkpoints = saved.stream().map(LassoResumeTest::read).toList();
+        // Mid-lambda checkpoints of the lambdas below lambda_max (which converges at once), and the ones written
+        // between two lambdas.
+        assertThat(checkpoints).extracting(LassoCheckpoint::stage).contains(1, 2, 3);
+        assertThat(checkpoints).anyMatch(c -> c.snapshot() == null);
+        assertThat(checkpoints).anyMatch(c -> c.stage() == 2 && c.snapshot() != null && c.snapshot().round() > 0);
+        for (int i = 0; i < checkpoints.size(); i += Math.max(1, checkpoints.size() / 7)) {
+            LassoCheckpoint c = checkpoints.get(i);
+            LassoResult resumed = fit(config, workers, c, new ArrayList<>(), LassoListener.NONE);
+            assertSameResult(resumed, whole, "resumed from checkpoint " + i + " (lambda " + c.stage() + ", round "
+                    + (c.snapshot() == null ? 0 : c.snapshot().round()) + ")");
+        }
+    }
+
+    @Test
+    void aStoppedFitSavesWhereItStoppedAndResumesFromThere() {
+        LassoConfig config = config("smp", 1);
+        LassoResult whole = fit(config, 2, null, new ArrayList<>(), LassoListener.NONE);
+        List<Path> saved = new ArrayList<>();
+        int[] evaluations = {0};
+        LassoResult stopped = fit(config, 2, null, saved, new LassoListener() {
+            @Override
+            public void onEvaluation(LassoTracePoint p) {
+                if (p.stage() == 1 && ++evaluations[0] == 3) {
+                    StopRequest.request();
+                }
+            }
+        });
+        StopRequest.clear();
+        assertThat(stopped.stages()).hasSize(2);
+        LassoCheckpoint last = read(saved.get(saved.size() - 1));
+        assertThat(last.stage()).isEqualTo(1);
+        assertThat(last.snapshot().round()).isEqualTo(30); // the stop waits for an evaluation round
+        assertSameResult(fit(config, 2, last, new ArrayList<>(), LassoListener.NONE), whole, "resumed after a stop");
+    }
+
+    @Test
+    void aDamagedCheckpointIsRefusedWithTheFileAndReason() throws IOException {
+        List<Path> saved = new ArrayList<>();
+        fit(config("smp", 1), 1, null, saved, LassoListener.NONE);
+        Path file = saved.get(1);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> read(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("damaged");
+        Files.write(file, java.util.Arrays.copyOf(Files.readAllBytes(saved.get(2)), 100));
+        assertThatThrownBy(() -> read(file)).isInstanceOf(InputException.class).hasMessageContaining("damaged");
+    }
+}

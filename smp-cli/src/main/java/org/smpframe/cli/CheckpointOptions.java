@@ -1,0 +1,33 @@
+package org.smpframe.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Checkpoint and resume options of the coordinate-descent apps (LDA counts its interval in iterations). */
+final class CheckpointOptions {
+    @Option(names = "--checkpoint-every", paramLabel = "ROUNDS", defaultValue = "0",
+            description = "Write the fit's state to OUT/checkpoint/ at the first evaluation at a multiple of ROUNDS rounds, when a lambda is done, when stopped early and at the end; 0 for never (default: ${DEFAULT-VALUE}).")
+    long every;
+
+    @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "0",
+            description = "Also write it at the first evaluation after S seconds since the last one; 0 for never (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run whose output directory is DIR from its checkpoint (same data, options, seed and workers; --max-rounds, --time-limit and --tolerance may change). The result is the one the uninterrupted run would have given.")
+    Path resume;
+
+    /** Where a run directory keeps the checkpoint of {@code app}. */
+    static Path file(Path runDirectory, String app) {
+        return runDirectory.resolve("checkpoint").resolve(app + ".ckpt");
+    }
+
+    void validate() {
+        if (every < 0) {
+            throw new IllegalArgumentException("--checkpoint-every must be >= 0, got " + every);
+        }
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("--checkpoint-seconds must be a finite number >= 0, got " + seconds);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.smpframe.data;
+
+import java.nio.ByteBuffer;
+import java.util.Locale;
+import java.util.zip.CRC32C;
+
+/**
+ * A short text that names a data set's content: its shape and a CRC-32C of every index, value and label. A
+ * checkpoint records it so that a run is never resumed on other data (the same file name with other content, a
+ * different --test split taken from it, another feature count).
+ */
+public final class DataFingerprint {
+    private DataFingerprint() {
+    }
+
+    public static String of(LabeledDataset data) {
+        CsrMatrix x = data.features();
+        CRC32C crc = new CRC32C();
+        ByteBuffer buf = ByteBuffer.allocate(8 * 1024);
+        for (int[] a : new int[][] {x.rowPtr, x.colIdx}) {
+            for (int v : a) {
+                buf = flushIfFull(crc, buf, 4);
+                buf.putInt(v);
+            }
+        }
+        for (double[] a : new double[][] {x.values, data.labels()}) {
+            for (double v : a) {
+                buf = flushIfFull(crc, buf, 8);
+                buf.putLong(Double.doubleToLongBits(v));
+            }
+        }
+        crc.update(buf.flip());
+        return String.format(Locale.ROOT, "%d rows %d features %d nonzeros crc %08x", data.numRows(),
+                data.numFeatures(), x.nnz(), crc.getValue());
+    }
+
+    private static ByteBuffer flushIfFull(CRC32C crc, ByteBuffer buf, int need) {
+        if (buf.remaining() < need) {
+            crc.update(buf.flip());
+            buf.clear();
+        }
+        return buf;
+    }
+}
