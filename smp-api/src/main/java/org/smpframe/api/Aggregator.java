@@ -22,4 +22,23 @@ public interface Aggregator<P, C, S> {
 
     /** Objective and other metrics of the committed model from every worker's statistics (index = worker). */
     Evaluation evaluate(List<S> stats);
+
+    /**
+     * Writes the committed model and every part of the aggregation's state that the next rounds depend on, so that an aggregator created the same way and given this state by {@link #restoreState} goes on
+     * exactly as this one would. Called between rounds, after an evaluation, when no commit is pending.
+     *
+     * @throws UnsupportedOperationException if the program cannot be checkpointed this way (the default)
+     */
+    default void saveState(java.io.DataOutput out) throws java.io.IOException {
+        throw new UnsupportedOperationException("this program does not save its aggregator state");
+    }
+
+    /**
+     * Takes the state {@link #saveState} wrote.
+     *
+     * @throws java.io.IOException when the state does not fit (another shard, cut short)
+     */
+    default void restoreState(java.io.DataInput in) throws java.io.IOException {
+        throw new UnsupportedOperationException("this program does not restore its aggregator state");
+    }
 }

@@ -22,14 +22,17 @@ package org.smpframe.api;
  *                          evaluation at or past every multiple of this many rounds; 0 for none
  * @param checkpointSeconds also after the first evaluation once this much wall time has passed since the last
  *                          checkpoint (or the start); 0 for none. With either one set, a snapshot is also handed
- *                          over at the end of a run that a limit or a stop ended (not of a converged one)
+ *                          over at the run's end, after its final evaluation, marked with how the run ended
+ * @param checkpointProgram snapshots also hold the aggregator's and every worker's state ({@link
+ *                          Aggregator#saveState}, {@link WorkerTask#saveState}), and a resumed run restores them:
+ *                          for apps whose model cannot be rebuilt from what the app keeps itself
  * @param resumeFrom        a snapshot to continue from (its round is the first round; the scheduler gets its state
  *                          and pending schedules), or null. The run's rounds, updates and seconds, in its trace
  *                          and summary, then include the snapshot's, as in the uninterrupted run
  */
 public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, double timeLimitSeconds, long seed,
                          boolean verifyWireFormats, long firstRound, int stopEvery, long checkpointEvery,
-                         double checkpointSeconds, RunSnapshot resumeFrom) {
+                         double checkpointSeconds, boolean checkpointProgram, RunSnapshot resumeFrom) {
     public RunOptions {
         if (maxRounds < 0) {
             throw new IllegalArgumentException("maxRounds must be >= 0, got " + maxRounds);
@@ -72,7 +75,7 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
         return new Builder().maxRounds(maxRounds).pipelineDepth(pipelineDepth).evaluateEvery(evaluateEvery)
                 .timeLimitSeconds(timeLimitSeconds).seed(seed).verifyWireFormats(verifyWireFormats)
                 .firstRound(firstRound).stopEvery(stopEvery).checkpointEvery(checkpointEvery)
-                .checkpointSeconds(checkpointSeconds).resumeFrom(resumeFrom);
+                .checkpointSeconds(checkpointSeconds).checkpointProgram(checkpointProgram).resumeFrom(resumeFrom);
     }
 
     /** Defaults: 100 000 rounds, depth 1, evaluate every 10 rounds, no time limit, seed 1. */
@@ -87,6 +90,7 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
         private int stopEvery = 1;
         private long checkpointEvery;
         private double checkpointSeconds;
+        private boolean checkpointProgram;
         private RunSnapshot resumeFrom;
 
         public Builder maxRounds(long v) {
@@ -139,6 +143,11 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
             return this;
         }
 
+        public Builder checkpointProgram(boolean v) {
+            checkpointProgram = v;
+            return this;
+        }
+
         /** Resumes from {@code v} (null for a fresh run); also sets the first round to the snapshot's. */
         public Builder resumeFrom(RunSnapshot v) {
             resumeFrom = v;
@@ -150,7 +159,7 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
 
         public RunOptions build() {
             return new RunOptions(maxRounds, pipelineDepth, evaluateEvery, timeLimitSeconds, seed, verifyWireFormats,
-                    firstRound, stopEvery, checkpointEvery, checkpointSeconds, resumeFrom);
+                    firstRound, stopEvery, checkpointEvery, checkpointSeconds, checkpointProgram, resumeFrom);
         }
     }
 }

@@ -20,9 +20,26 @@ import java.util.List;
  * @param seconds          solver seconds spent in those rounds
  * @param schedulerState   what {@link Scheduler#saveState} wrote
  * @param pendingSchedules schedules already computed for rounds {@code round, round + 1, ...}, in order
+ * @param aggregatorState  what {@link Aggregator#saveState} wrote, when the run was asked to save the program's
+ *                         state ({@link RunOptions#checkpointProgram}); else empty
+ * @param workerStates     what each worker's {@link WorkerTask#saveState} wrote, in worker order; else empty
+ * @param endedBy          null for a snapshot taken during the run; how the run ended for the one taken at its end
+ *                         (not written: a resumed run is never "ended")
  */
 public record RunSnapshot(long round, long updates, double seconds, byte[] schedulerState,
-                          List<Schedule> pendingSchedules) {
+                          List<Schedule> pendingSchedules, byte[] aggregatorState, List<byte[]> workerStates,
+                          RunSummary.StopReason endedBy) {
+    /** A snapshot without the program's state. */
+    public RunSnapshot(long round, long updates, double seconds, byte[] schedulerState,
+                       List<Schedule> pendingSchedules) {
+        this(round, updates, seconds, schedulerState, pendingSchedules, new byte[0], List.of(), null);
+    }
+
+    /** Whether it holds the program's state (aggregator and workers). */
+    public boolean hasProgramState() {
+        return !workerStates.isEmpty();
+    }
+
     public RunSnapshot {
         if (round < 0 || updates < 0 || !(seconds >= 0)) {
             throw new IllegalArgumentException("invalid snapshot: round " + round + ", updates " + updates
@@ -35,6 +52,19 @@ public record RunSnapshot(long round, long updates, double seconds, byte[] sched
             }
         }
         pendingSchedules = List.copyOf(pendingSchedules);
+        workerStates = List.copyOf(workerStates);
+    }
+
+    /** The same snapshot, marked as taken at the end of a run that ended for {@code reason}. */
+    public RunSnapshot endedBy(RunSummary.StopReason reason) {
+        return new RunSnapshot(round, updates, seconds, schedulerState, pendingSchedules, aggregatorState,
+                workerStates, reason);
+    }
+
+    /** The same snapshot with the program's state. */
+    public RunSnapshot withProgramState(byte[] aggregator, List<byte[]> workers) {
+        return new RunSnapshot(round, updates, seconds, schedulerState, pendingSchedules, aggregator, workers,
+                endedBy);
     }
 
     /** Writes the snapshot; {@link #read} reads it back. */
@@ -50,6 +80,13 @@ public record RunSnapshot(long round, long updates, double seconds, byte[] sched
             Schedule.FORMAT.write(s, b);
             out.writeInt(b.capacity());
             out.write(b.array());
+        }
+        out.writeInt(aggregatorState.length);
+        out.write(aggregatorState);
+        out.writeInt(workerStates.size());
+        for (byte[] w : workerStates) {
+            out.writeInt(w.length);
+            out.write(w);
         }
     }
 
@@ -76,8 +113,17 @@ public record RunSnapshot(long round, long updates, double seconds, byte[] sched
                 throw new IOException("a pending schedule cannot be decoded: " + e.getMessage(), e);
             }
         }
+        byte[] aggregator = new byte[length(in.readInt(), maxBytes)];
+        in.readFully(aggregator);
+        int numWorkers = length(in.readInt(), maxBytes / 4);
+        List<byte[]> workers = new ArrayList<>(numWorkers);
+        for (int i = 0; i < numWorkers; i++) {
+            byte[] w = new byte[length(in.readInt(), maxBytes)];
+            in.readFully(w);
+            workers.add(w);
+        }
         try {
-            return new RunSnapshot(round, updates, seconds, state, schedules);
+            return new RunSnapshot(round, updates, seconds, state, schedules, aggregator, workers, null);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -20,4 +20,23 @@ public interface WorkerTask<P, C, S> {
 
     /** Statistics of this shard under the current model, combined by {@link Aggregator#evaluate}. */
     S localStats();
+
+    /**
+     * Writes every part of the local state that the next rounds depend on, so that a worker created the same way and given this state by {@link #restoreState} goes on
+     * exactly as this one would. Called between rounds, after an evaluation, when no commit is pending.
+     *
+     * @throws UnsupportedOperationException if the program cannot be checkpointed this way (the default)
+     */
+    default void saveState(java.io.DataOutput out) throws java.io.IOException {
+        throw new UnsupportedOperationException("this program does not save its worker state");
+    }
+
+    /**
+     * Takes the state {@link #saveState} wrote.
+     *
+     * @throws java.io.IOException when the state does not fit (another shard, cut short)
+     */
+    default void restoreState(java.io.DataInput in) throws java.io.IOException {
+        throw new UnsupportedOperationException("this program does not restore its worker state");
+    }
 }

@@ -19,6 +19,8 @@ import org.smpframe.api.TracePoint;
 import org.smpframe.api.Traffic;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.linear.CoordinateSchedulers;
+import org.smpframe.linear.PathCheckpoint;
+import org.smpframe.linear.PathCheckpoints;
 import org.smpframe.linear.RegularizationPath;
 import org.smpframe.linear.SolverMemory;
 import org.slf4j.Logger;
@@ -35,6 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class LassoTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(LassoTrainer.class);
 
+    /** The kind name of a Lasso fit's checkpoint file. */
+    public static final String CHECKPOINT_KIND = "lasso";
+
     private final LassoConfig config;
 
     public LassoTrainer(LassoConfig config) {
@@ -43,6 +48,18 @@ public final class LassoTrainer {
 
     public LassoConfig config() {
         return config;
+    }
+
+    /**
+     * What a checkpoint of a fit on {@code train} with {@code workers} workers must agree with: the data and every
+     * option that changes the iterates. The round and time limits and the tolerance may differ.
+     */
+    public static String checkpointCompatibility(LabeledDataset train, LassoConfig config, int workers) {
+        return PathCheckpoint.compatibility(train, String.format(Locale.ROOT, "lasso lambda %s path %d ratio %s;"
+                        + " scheduler %s %s; depth %d; eval-every %d; intercept %s standardize %s; seed %d",
+                config.lambda(), config.pathLength(), config.pathRatio(), config.scheduler(), config.scheduling(),
+                config.pipelineDepth(), config.evaluateEvery(), config.intercept(), config.standardize(),
+                config.seed()), workers);
     }
 
     /**
@@ -62,7 +79,7 @@ public final class LassoTrainer {
     }
 
     public LassoResult fit(LabeledDataset train, SmpRuntime runtime, LassoListener listener) {
-        return fit(train, runtime, listener, LassoCheckpoints.NONE);
+        return fit(train, runtime, listener, PathCheckpoints.NONE);
     }
 
     /**
@@ -70,7 +87,7 @@ public final class LassoTrainer {
      * resumed fit gives the uninterrupted one's result, bit for bit.
      */
     public LassoResult fit(LabeledDataset train, SmpRuntime runtime, LassoListener listener,
-                           LassoCheckpoints checkpoints) {
+                           PathCheckpoints checkpoints) {
         MemoryBudget.require(estimateBytes(train, config, runtime.numWorkers()), String.format(Locale.ROOT,
                 "the Lasso on %d rows x %d features (%d nonzeros, %d workers)", train.numRows(), train.numFeatures(),
                 train.features().nnz(), runtime.numWorkers()));
@@ -87,11 +104,11 @@ public final class LassoTrainer {
     }
 
     /** As {@link #program(LabeledDataset)}, starting from the coefficients of {@code start} if not null. */
-    public LassoProgram program(LabeledDataset train, LassoCheckpoint start) {
+    public LassoProgram program(LabeledDataset train, PathCheckpoint start) {
         LassoProblem problem = LassoProblem.of(train, config.intercept(), config.standardize());
         LassoProgram program = new LassoProgram(problem, lambdas(problem, train.source())[0], config.tolerance());
         if (start != null) {
-            program.startFrom(start.beta());
+            program.startFrom(start.coefficients());
         }
         return program;
     }
@@ -102,17 +119,17 @@ public final class LassoTrainer {
     }
 
     public LassoResult fit(LassoProblem problem, String source, SmpRuntime runtime, LassoListener listener) {
-        return fit(problem, source, runtime, listener, LassoCheckpoints.NONE);
+        return fit(problem, source, runtime, listener, PathCheckpoints.NONE);
     }
 
     public LassoResult fit(LassoProblem problem, String source, SmpRuntime runtime, LassoListener listener,
-                           LassoCheckpoints checkpoints) {
+                           PathCheckpoints checkpoints) {
         double[] lambdas = lambdas(problem, source);
-        LassoCheckpoint resume = checkpoints.resumeFrom();
-        if (resume != null && (resume.stage() > lambdas.length || resume.beta().length != problem.p)) {
+        PathCheckpoint resume = checkpoints.resumeFrom();
+        if (resume != null && (resume.stage() > lambdas.length || resume.coefficients().length != problem.p)) {
             throw new IllegalArgumentException("the checkpoint is for lambda " + (resume.stage() + 1) + " of a model"
-                    + " with " + resume.beta().length + " features; this fit has " + lambdas.length + " lambdas and "
-                    + problem.p + " features");
+                    + " with " + resume.coefficients().length + " features; this fit has " + lambdas.length
+                    + " lambdas and " + problem.p + " features");
         }
         LassoProgram program = new LassoProgram(problem, lambdas[0], config.tolerance());
         LassoAggregator aggregator = program.aggregator();
@@ -133,24 +150,24 @@ public final class LassoTrainer {
                 .checkpointSeconds(saving ? checkpoints.everySeconds() : 0)
                 .build();
         List<LassoStage> stages = new ArrayList<>();
-        List<LassoCheckpoint.DoneStage> done = new ArrayList<>();
+        List<PathCheckpoint.DoneStage> done = new ArrayList<>();
         double seconds = 0;
         long rounds = 0;
         long updates = 0;
         int firstStage = 0;
         if (resume != null) {
-            for (LassoCheckpoint.DoneStage d : resume.done()) {
+            for (PathCheckpoint.DoneStage d : resume.done()) {
                 RunSummary summary = new RunSummary(d.reason(), d.rounds(), d.updates(), d.seconds(), d.last(),
                         Traffic.NONE);
                 stages.add(new LassoStage(stages.size(), d.lambda(),
-                        model(problem, d.beta(), d.lambda(), source, summary, config.scheduler()), summary));
+                        model(problem, d.coefficients(), d.lambda(), source, summary, config.scheduler()), summary));
                 done.add(d);
             }
             firstStage = resume.stage();
             seconds = resume.secondsBefore();
             rounds = resume.roundsBefore();
             updates = resume.updatesBefore();
-            program.startFrom(resume.beta());
+            program.startFrom(resume.coefficients());
         }
         try (SmpSession session = runtime.open(program)) {
             for (int stage = firstStage; stage < lambdas.length; stage++) {
@@ -172,11 +189,15 @@ public final class LassoTrainer {
 
                     @Override
                     public void onCheckpoint(RunSnapshot snapshot) {
-                        save(checkpoints, new LassoCheckpoint(s, aggregator.beta(), snapshot, secondsBefore,
-                                roundsBefore, updatesBefore, done));
+                        // A run that ended other than by a stop is done with this lambda: saved below, once the
+                        // stage is recorded.
+                        if (snapshot.endedBy() == null || snapshot.endedBy() == RunSummary.StopReason.STOPPED) {
+                            save(checkpoints, new PathCheckpoint(s, aggregator.beta(), snapshot, true, secondsBefore,
+                                    roundsBefore, updatesBefore, done));
+                        }
                     }
                 };
-                RunSnapshot resumeAt = resume != null && stage == firstStage ? resume.snapshot() : null;
+                RunSnapshot resumeAt = resume != null && stage == firstStage ? resume.resumeRun() : null;
                 RunSummary summary = session.run(scheduler, options.toBuilder().resumeFrom(resumeAt).build(),
                         stageListener);
                 seconds += summary.seconds(); // a resumed run's counts include the snapshot's
@@ -191,18 +212,19 @@ public final class LassoTrainer {
                     // The run's final snapshot is the checkpoint: a resumed fit goes on with this lambda.
                     break;
                 }
-                done.add(new LassoCheckpoint.DoneStage(lambdas[stage], beta, summary.reason(), summary.rounds(),
+                done.add(new PathCheckpoint.DoneStage(lambdas[stage], beta, summary.reason(), summary.rounds(),
                         summary.updates(), summary.seconds(), summary.last()));
                 if (saving) {
                     // This lambda is done; a resumed fit starts the next one from its β (as this one does).
-                    save(checkpoints, new LassoCheckpoint(stage + 1, beta, null, seconds, rounds, updates, done));
+                    save(checkpoints, new PathCheckpoint(stage + 1, beta, null, false, seconds, rounds, updates,
+                            done));
                 }
             }
         }
         return new LassoResult(stages);
     }
 
-    private static void save(LassoCheckpoints checkpoints, LassoCheckpoint checkpoint) {
+    private static void save(PathCheckpoints checkpoints, PathCheckpoint checkpoint) {
         if (checkpoints.sink() == null) {
             return;
         }

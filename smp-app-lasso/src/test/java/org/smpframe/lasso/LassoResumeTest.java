@@ -17,6 +17,8 @@ import org.smpframe.api.StopRequest;
 import org.smpframe.data.CheckpointFile;
 import org.smpframe.data.InputException;
 import org.smpframe.data.LabeledDataset;
+import org.smpframe.linear.PathCheckpoint;
+import org.smpframe.linear.PathCheckpoints;
 import org.smpframe.runtime.embedded.EmbeddedRuntime;
 
 /**
@@ -40,11 +42,11 @@ class LassoResumeTest {
     }
 
     /** Fits, writing every checkpoint to its own file (through the file format) and returning the files. */
-    private LassoResult fit(LassoConfig config, int workers, LassoCheckpoint start, List<Path> saved,
+    private LassoResult fit(LassoConfig config, int workers, PathCheckpoint start, List<Path> saved,
                             LassoListener listener) {
-        LassoCheckpoints checkpoints = new LassoCheckpoints(40, 0, start, c -> {
+        PathCheckpoints checkpoints = new PathCheckpoints(40, 0, start, c -> {
             Path file = dir.resolve("ckpt-" + saved.size());
-            CheckpointFile.write(file, LassoCheckpoint.KIND, "test", c::write, "");
+            CheckpointFile.write(file, LassoTrainer.CHECKPOINT_KIND, "test", c::write, "");
             saved.add(file);
         });
         try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers)) {
@@ -52,8 +54,8 @@ class LassoResumeTest {
         }
     }
 
-    private static LassoCheckpoint read(Path file) {
-        return CheckpointFile.read(file, LassoCheckpoint.KIND, LassoCheckpoint::read).state();
+    private static PathCheckpoint read(Path file) {
+        return CheckpointFile.read(file, LassoTrainer.CHECKPOINT_KIND, PathCheckpoint::read).state();
     }
 
     private static void assertSameResult(LassoResult resumed, LassoResult whole, String what) {
@@ -77,14 +79,14 @@ class LassoResumeTest {
         List<Path> saved = new ArrayList<>();
         LassoResult whole = fit(config, workers, null, saved, LassoListener.NONE);
         assertThat(whole.allConverged()).isTrue();
-        List<LassoCheckpoint> checkpoints = saved.stream().map(LassoResumeTest::read).toList();
+        List<PathCheckpoint> checkpoints = saved.stream().map(LassoResumeTest::read).toList();
         // Mid-lambda checkpoints of the lambdas below lambda_max (which converges at once), and the ones written
         // between two lambdas.
-        assertThat(checkpoints).extracting(LassoCheckpoint::stage).contains(1, 2, 3);
+        assertThat(checkpoints).extracting(PathCheckpoint::stage).contains(1, 2, 3);
         assertThat(checkpoints).anyMatch(c -> c.snapshot() == null);
         assertThat(checkpoints).anyMatch(c -> c.stage() == 2 && c.snapshot() != null && c.snapshot().round() > 0);
         for (int i = 0; i < checkpoints.size(); i += Math.max(1, checkpoints.size() / 7)) {
-            LassoCheckpoint c = checkpoints.get(i);
+            PathCheckpoint c = checkpoints.get(i);
             LassoResult resumed = fit(config, workers, c, new ArrayList<>(), LassoListener.NONE);
             assertSameResult(resumed, whole, "resumed from checkpoint " + i + " (lambda " + c.stage() + ", round "
                     + (c.snapshot() == null ? 0 : c.snapshot().round()) + ")");
@@ -107,7 +109,7 @@ class LassoResumeTest {
         });
         StopRequest.clear();
         assertThat(stopped.stages()).hasSize(2);
-        LassoCheckpoint last = read(saved.get(saved.size() - 1));
+        PathCheckpoint last = read(saved.get(saved.size() - 1));
         assertThat(last.stage()).isEqualTo(1);
         assertThat(last.snapshot().round()).isEqualTo(30); // the stop waits for an evaluation round
         assertSameResult(fit(config, 2, last, new ArrayList<>(), LassoListener.NONE), whole, "resumed after a stop");

@@ -11,7 +11,7 @@ import org.smpframe.data.CheckpointFile;
 import org.smpframe.data.InputException;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.data.LibSvmReader;
-import org.smpframe.lasso.LassoCheckpoint;
+import org.smpframe.linear.PathCheckpoint;
 import org.smpframe.lasso.LassoConfig;
 import org.smpframe.lasso.LassoTrainer;
 import picocli.CommandLine.ArgGroup;
@@ -81,7 +81,7 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
     Path out;
 
     /** The configuration and data of a run, as both the run and a cluster worker build them. */
-    private record Prepared(LassoConfig config, LabeledDataset train, LabeledDataset test, LassoCheckpoint start,
+    private record Prepared(LassoConfig config, LabeledDataset train, LabeledDataset test, PathCheckpoint start,
                             String priorTrace, String compatibility) {
     }
 
@@ -103,13 +103,13 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
                 : LibSvmReader.read(test, LibSvmReader.Options.defaults().withMinFeatures(trainData.numFeatures()));
         solver.validate();
         checkpoint.validate();
-        String compatibility = LassoCheckpoint.compatibility(trainData, config, solver.workers());
+        String compatibility = LassoTrainer.checkpointCompatibility(trainData, config, solver.workers());
         if (checkpoint.resume == null) {
             return new Prepared(config, trainData, testData, null, "", compatibility);
         }
-        Path file = CheckpointOptions.file(checkpoint.resume, LassoCheckpoint.KIND);
-        CheckpointFile.Saved<LassoCheckpoint> saved = CheckpointFile.read(file, LassoCheckpoint.KIND,
-                LassoCheckpoint::read);
+        Path file = CheckpointOptions.file(checkpoint.resume, LassoTrainer.CHECKPOINT_KIND);
+        CheckpointFile.Saved<PathCheckpoint> saved = CheckpointFile.read(file, LassoTrainer.CHECKPOINT_KIND,
+                PathCheckpoint::read);
         if (!saved.compatibility().equals(compatibility)) {
             throw new InputException(file.toString(), 0, "the checkpoint belongs to another run: it was written for '"
                     + saved.compatibility() + "', this run is '" + compatibility + "'");
@@ -142,6 +142,6 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
     public List<Path> inputs() {
         // A cluster worker reads the checkpoint as the coordinator does, to start from the same coefficients.
         return JobDescription.existing(train, test,
-                checkpoint.resume == null ? null : CheckpointOptions.file(checkpoint.resume, LassoCheckpoint.KIND));
+                checkpoint.resume == null ? null : CheckpointOptions.file(checkpoint.resume, LassoTrainer.CHECKPOINT_KIND));
     }
 }

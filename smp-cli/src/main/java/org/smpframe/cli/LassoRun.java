@@ -14,8 +14,8 @@ import org.smpframe.api.SmpRuntime;
 import org.smpframe.data.AtomicFiles;
 import org.smpframe.data.CheckpointFile;
 import org.smpframe.data.LabeledDataset;
-import org.smpframe.lasso.LassoCheckpoint;
-import org.smpframe.lasso.LassoCheckpoints;
+import org.smpframe.linear.PathCheckpoint;
+import org.smpframe.linear.PathCheckpoints;
 import org.smpframe.lasso.LassoConfig;
 import org.smpframe.lasso.LassoListener;
 import org.smpframe.lasso.LassoModel;
@@ -59,7 +59,7 @@ final class LassoRun {
      * How a run checkpoints: at multiples of {@code every} rounds and every {@code seconds} (0 for never), from
      * {@code start} (or fresh), the trace rows of the run it resumes, and what the checkpoints are compatible with.
      */
-    record Checkpointing(long every, double seconds, LassoCheckpoint start, String priorTrace, String compatibility) {
+    record Checkpointing(long every, double seconds, PathCheckpoint start, String priorTrace, String compatibility) {
         static final Checkpointing NONE = new Checkpointing(0, 0, null, "", "");
     }
 
@@ -74,9 +74,9 @@ final class LassoRun {
                 train.source(), train.numRows(), train.numFeatures(), train.features().nnz(), workers,
                 config.scheduler()));
         TraceCsv trace = new TraceCsv(checkpointing.priorTrace());
-        Path file = CheckpointOptions.file(out, LassoCheckpoint.KIND);
-        LassoCheckpoints checkpoints = new LassoCheckpoints(checkpointing.every(), checkpointing.seconds(),
-                checkpointing.start(), c -> CheckpointFile.write(file, LassoCheckpoint.KIND,
+        Path file = CheckpointOptions.file(out, LassoTrainer.CHECKPOINT_KIND);
+        PathCheckpoints checkpoints = new PathCheckpoints(checkpointing.every(), checkpointing.seconds(),
+                checkpointing.start(), c -> CheckpointFile.write(file, LassoTrainer.CHECKPOINT_KIND,
                         checkpointing.compatibility(), c::write, trace.rows()));
         LassoListener both = new LassoListener() {
             @Override

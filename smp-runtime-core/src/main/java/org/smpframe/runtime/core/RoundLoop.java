@@ -46,6 +46,25 @@ public final class RoundLoop {
 
         /** Evaluates the committed model. */
         Evaluation evaluate();
+
+        /**
+         * The aggregator's and every worker's state ({@link org.smpframe.api.Aggregator#saveState},
+         * {@link org.smpframe.api.WorkerTask#saveState}), after the commits so far are applied.
+         */
+        default ProgramState saveProgram() {
+            throw new UnsupportedOperationException("this runtime cannot save a program's state; checkpoint the run"
+                    + " on the embedded runtime");
+        }
+
+        /** Gives the aggregator and the workers the state {@link #saveProgram} returned, before the first round. */
+        default void restoreProgram(ProgramState state) {
+            throw new UnsupportedOperationException("this runtime cannot restore a program's state; resume the run"
+                    + " on the embedded runtime");
+        }
+    }
+
+    /** A program's state: the aggregator's bytes and each worker's, in worker order. */
+    public record ProgramState(byte[] aggregator, List<byte[]> workers) {
     }
 
     /** How a run ended: as {@link org.smpframe.api.RunSummary}, without the runtime's traffic counts. */
@@ -77,6 +96,11 @@ public final class RoundLoop {
         TracePoint last = null;
         StopReason reason;
         RunSnapshot finalSnapshot = null;
+        if (resume != null && resume.hasProgramState()) {
+            runner.restoreProgram(new ProgramState(resume.aggregatorState(), resume.workerStates()));
+        } else if (resume != null && options.checkpointProgram()) {
+            throw new IllegalArgumentException("the checkpoint holds no program state, which this run needs");
+        }
         try (SchedulePipeline pipeline = SchedulePipeline.create(scheduler, options.pipelineDepth(), round,
                 resume == null ? List.of() : resume.pendingSchedules())) {
             runner.beginRun();
@@ -114,14 +138,14 @@ public final class RoundLoop {
                         break;
                     }
                     if (round >= nextCheckpointRound || System.nanoTime() - lastCheckpoint >= checkpointNanos) {
-                        listener.onCheckpoint(snapshot(pipeline, next, round, updates, solverNanos));
+                        listener.onCheckpoint(withProgram(snapshot(pipeline, next, round, updates, solverNanos),
+                                options, runner));
                         lastCheckpoint = System.nanoTime();
                         nextCheckpointRound = nextMultiple(round, options.checkpointEvery());
                     }
                 }
             }
-            if (options.checkpoints() && reason != StopReason.CONVERGED) {
-                // A run ended by a limit or a stop may be continued; a converged one is done.
+            if (options.checkpoints()) {
                 finalSnapshot = snapshot(pipeline, next, round, updates, solverNanos);
             }
         } finally {
@@ -135,8 +159,9 @@ public final class RoundLoop {
                 reason = StopReason.CONVERGED; // a stopped run stays stopped: a path must not go on
             }
         }
-        if (finalSnapshot != null && reason != StopReason.CONVERGED) {
-            listener.onCheckpoint(finalSnapshot);
+        if (finalSnapshot != null) {
+            // After the final evaluation, which may have changed the workers' state (e.g. recomputed residuals).
+            listener.onCheckpoint(withProgram(finalSnapshot, options, runner).endedBy(reason));
         }
         // A resumed run continues the one its snapshot was taken of: its counts include the snapshot's.
         long rounds = resume != null ? round : round - options.firstRound();
@@ -158,6 +183,14 @@ public final class RoundLoop {
         }
         pending.addAll(s.pending());
         return new RunSnapshot(round, updates, solverNanos * 1e-9, s.schedulerState(), pending);
+    }
+
+    private static RunSnapshot withProgram(RunSnapshot s, RunOptions options, Runner runner) {
+        if (!options.checkpointProgram()) {
+            return s;
+        }
+        ProgramState state = runner.saveProgram();
+        return s.withProgramState(state.aggregator(), state.workers());
     }
 
     private static void restore(Scheduler scheduler, RunSnapshot resume, int depth) {

@@ -1,5 +1,11 @@
 package org.smpframe.runtime.embedded;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -98,6 +104,16 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
                     public Evaluation evaluate() {
                         return EmbeddedSession.this.evaluate();
                     }
+
+                    @Override
+                    public RoundLoop.ProgramState saveProgram() {
+                        return EmbeddedSession.this.saveProgram();
+                    }
+
+                    @Override
+                    public void restoreProgram(RoundLoop.ProgramState state) {
+                        EmbeddedSession.this.restoreProgram(state);
+                    }
                 });
         return new RunSummary(o.reason(), o.rounds(), o.updates(), o.seconds(), o.last(), traffic.snapshot());
     }
@@ -159,6 +175,52 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
     @FunctionalInterface
     private interface WorkerStep<P, C, S> {
         void run(int worker, WorkerTask<P, C, S> task);
+    }
+
+    private RoundLoop.ProgramState saveProgram() {
+        byte[][] states = new byte[workers.size()][];
+        onEveryWorker((p, w) -> {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                w.saveState(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            states[p] = bytes.toByteArray();
+        });
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            aggregator.saveState(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RoundLoop.ProgramState(bytes.toByteArray(), List.of(states));
+    }
+
+    private void restoreProgram(RoundLoop.ProgramState state) {
+        if (state.workers().size() != workers.size()) {
+            throw new IllegalArgumentException("the checkpoint holds the state of " + state.workers().size()
+                    + " workers; this run has " + workers.size());
+        }
+        restore("the aggregator", state.aggregator(), aggregator::restoreState);
+        onEveryWorker((p, w) -> restore("worker " + p, state.workers().get(p), w::restoreState));
+    }
+
+    private interface StateReader {
+        void read(DataInputStream in) throws IOException;
+    }
+
+    private static void restore(String who, byte[] state, StateReader reader) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
+            reader.read(in);
+            if (in.available() != 0) {
+                throw new IOException(in.available() + " bytes left over");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the checkpoint's state of " + who + " does not fit this run: "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -1,11 +1,10 @@
-package org.smpframe.lasso;
+package org.smpframe.linear;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.smpframe.api.Evaluation;
 import org.smpframe.api.RunSnapshot;
 import org.smpframe.api.RunSummary;
@@ -14,53 +13,58 @@ import org.smpframe.data.DataFingerprint;
 import org.smpframe.data.LabeledDataset;
 
 /**
- * The state of a Lasso fit right after an evaluation: the λ being fitted, the committed β, where the run and its
- * scheduler are, and every λ of the path already fitted. A fit resumed from it goes on exactly as the uninterrupted
- * one would have (the workers rebuild their residuals from β as the evaluation did).
+ * The state of a fit along a regularization path (Lasso, logistic regression), taken right after an evaluation:
+ * the λ being fitted, the committed coefficients, where the run and its scheduler are, and every λ already
+ * fitted. A fit resumed from it goes on exactly as the uninterrupted one would have.
  *
- * @param stage         index of the λ to fit next (the number of λs of the path when all are fitted)
- * @param beta          the committed coefficients (on the scale the problem is solved in)
- * @param snapshot      the run of this λ so far (rounds, updates, seconds, scheduler state), or null when it has
- *                      not started: the previous λ's run ended and this one starts from its β
+ * @param stage         index of the λ the resumed fit starts with (the number of λs when all are fitted)
+ * @param coefficients  the committed coefficients (on the scale the problem is solved in)
+ * @param snapshot      the runtime's snapshot, or null: of the run of this λ so far when {@code midStage}; else
+ *                      of the previous λ's run at its end, for the program state it holds (null when the app
+ *                      rebuilds its state from the coefficients)
+ * @param midStage      whether the resumed fit continues the run in the snapshot, or starts this λ's run afresh
  * @param secondsBefore solver seconds of the earlier λs
  * @param roundsBefore  rounds of the earlier λs
  * @param updatesBefore updates of the earlier λs
  * @param done          the earlier λs, in order
  */
-public record LassoCheckpoint(int stage, double[] beta, RunSnapshot snapshot, double secondsBefore, long roundsBefore,
-                              long updatesBefore, List<DoneStage> done) {
-    /** The kind name the checkpoint file records. */
-    public static final String KIND = "lasso";
+public record PathCheckpoint(int stage, double[] coefficients, RunSnapshot snapshot, boolean midStage,
+                             double secondsBefore, long roundsBefore, long updatesBefore, List<DoneStage> done) {
 
     /** A λ already fitted: what its result is rebuilt from. */
-    public record DoneStage(double lambda, double[] beta, RunSummary.StopReason reason, long rounds, long updates,
-                            double seconds, TracePoint last) {
+    public record DoneStage(double lambda, double[] coefficients, RunSummary.StopReason reason, long rounds,
+                            long updates, double seconds, TracePoint last) {
     }
 
-    public LassoCheckpoint {
+    public PathCheckpoint {
         if (done.size() != stage) {
             throw new IllegalArgumentException(done.size() + " fitted lambdas before stage " + stage);
+        }
+        if (midStage && snapshot == null) {
+            throw new IllegalArgumentException("a checkpoint within a lambda's run needs the run's snapshot");
         }
         done = List.copyOf(done);
     }
 
     /**
-     * What a checkpoint must agree with to be resumed: the data, every option that changes the iterates (λ or the
-     * path, scheduler and its settings, pipeline depth, evaluation interval, seed, scaling) and the number of
-     * workers. The round and time limits may differ (a run can be extended), and so may the tolerance.
+     * What a checkpoint must agree with to be resumed: the data ({@link DataFingerprint}), the app's options that
+     * change the iterates ({@code settings}: λ or the path, scheduler, pipeline depth, evaluation interval, seed,
+     * scaling; not the round or time limits, so that a run can be extended) and the number of workers.
      */
-    public static String compatibility(LabeledDataset train, LassoConfig config, int workers) {
-        return String.format(Locale.ROOT, "data %s; lambda %s path %d ratio %s; scheduler %s %s; depth %d; eval-every"
-                        + " %d; intercept %s standardize %s; seed %d; workers %d", DataFingerprint.of(train),
-                config.lambda(), config.pathLength(), config.pathRatio(), config.scheduler(), config.scheduling(),
-                config.pipelineDepth(), config.evaluateEvery(), config.intercept(), config.standardize(), config.seed(),
-                workers);
+    public static String compatibility(LabeledDataset train, String settings, int workers) {
+        return "data " + DataFingerprint.of(train) + "; " + settings + "; workers " + workers;
+    }
+
+    /** The snapshot to resume the first run from, or null when it starts afresh. */
+    public RunSnapshot resumeRun() {
+        return midStage ? snapshot : null;
     }
 
     /** Writes the state (the body of a {@link org.smpframe.data.CheckpointFile}). */
     public void write(DataOutputStream out) throws IOException {
         out.writeInt(stage);
-        writeDoubles(out, beta);
+        writeDoubles(out, coefficients);
+        out.writeBoolean(midStage);
         out.writeBoolean(snapshot != null);
         if (snapshot != null) {
             snapshot.write(out);
@@ -70,7 +74,7 @@ public record LassoCheckpoint(int stage, double[] beta, RunSnapshot snapshot, do
         out.writeLong(updatesBefore);
         for (DoneStage d : done) {
             out.writeDouble(d.lambda());
-            writeDoubles(out, d.beta());
+            writeDoubles(out, d.coefficients());
             out.writeUTF(d.reason().name());
             out.writeLong(d.rounds());
             out.writeLong(d.updates());
@@ -80,12 +84,13 @@ public record LassoCheckpoint(int stage, double[] beta, RunSnapshot snapshot, do
     }
 
     /** Reads what {@link #write} wrote; lengths are checked against {@code size}, the file's size. */
-    public static LassoCheckpoint read(DataInputStream in, long size) throws IOException {
+    public static PathCheckpoint read(DataInputStream in, long size) throws IOException {
         int stage = in.readInt();
         if (stage < 0 || stage > size) {
             throw new IOException("stage " + stage);
         }
-        double[] beta = readDoubles(in, size);
+        double[] coefficients = readDoubles(in, size);
+        boolean midStage = in.readBoolean();
         RunSnapshot snapshot = in.readBoolean() ? RunSnapshot.read(in, size) : null;
         double secondsBefore = in.readDouble();
         long roundsBefore = in.readLong();
@@ -94,9 +99,9 @@ public record LassoCheckpoint(int stage, double[] beta, RunSnapshot snapshot, do
         for (int s = 0; s < stage; s++) {
             double lambda = in.readDouble();
             double[] b = readDoubles(in, size);
-            if (b.length != beta.length) {
+            if (b.length != coefficients.length) {
                 throw new IOException("lambda " + s + " has " + b.length + " coefficients, the current one "
-                        + beta.length);
+                        + coefficients.length);
             }
             RunSummary.StopReason reason;
             try {
@@ -107,7 +112,11 @@ public record LassoCheckpoint(int stage, double[] beta, RunSnapshot snapshot, do
             done.add(new DoneStage(lambda, b, reason, in.readLong(), in.readLong(), in.readDouble(),
                     readPoint(in, size)));
         }
-        return new LassoCheckpoint(stage, beta, snapshot, secondsBefore, roundsBefore, updatesBefore, done);
+        if (midStage && snapshot == null) {
+            throw new IOException("a checkpoint within a run without the run's snapshot");
+        }
+        return new PathCheckpoint(stage, coefficients, snapshot, midStage, secondsBefore, roundsBefore, updatesBefore,
+                done);
     }
 
     private static void writePoint(DataOutputStream out, TracePoint p) throws IOException {

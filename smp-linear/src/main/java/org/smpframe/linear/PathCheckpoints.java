@@ -1,4 +1,4 @@
-package org.smpframe.lasso;
+package org.smpframe.linear;
 
 import java.io.IOException;
 
@@ -8,24 +8,25 @@ import java.io.IOException;
  * once {@code everySeconds} have passed since the last checkpoint, and when a λ's run ends (0 switches a rule off;
  * with both off nothing is saved).
  */
-public record LassoCheckpoints(long everyRounds, double everySeconds, LassoCheckpoint resumeFrom, Sink sink) {
+public record PathCheckpoints(long everyRounds, double everySeconds, PathCheckpoint resumeFrom, Sink sink) {
     /** No checkpoints: a fresh fit, nothing saved. */
-    public static final LassoCheckpoints NONE = new LassoCheckpoints(0, 0, null, null);
+    public static final PathCheckpoints NONE = new PathCheckpoints(0, 0, null, null);
 
     /** Receives the states to save (the command line writes them to a file, atomically). */
     @FunctionalInterface
     public interface Sink {
-        void save(LassoCheckpoint checkpoint) throws IOException;
+        void save(PathCheckpoint checkpoint) throws IOException;
     }
 
-    public LassoCheckpoints {
+    public PathCheckpoints {
         if (everyRounds < 0 || !(everySeconds >= 0)) {
             throw new IllegalArgumentException("checkpoint intervals must be >= 0, got " + everyRounds + " rounds, "
                     + everySeconds + " s");
         }
     }
 
-    boolean saving() {
+    /** Whether any checkpoint is to be saved. */
+    public boolean saving() {
         return sink != null && (everyRounds > 0 || everySeconds > 0);
     }
 }
