@@ -26,13 +26,17 @@ package org.smpframe.api;
  * @param checkpointProgram snapshots also hold the aggregator's and every worker's state ({@link
  *                          Aggregator#saveState}, {@link WorkerTask#saveState}), and a resumed run restores them:
  *                          for apps whose model cannot be rebuilt from what the app keeps itself
+ * @param checkpointAtStart also hand a snapshot over before the first round (not when resuming): a run that
+ *                          continues an earlier one in the same session (the next λ of a path) can then be resumed
+ *                          from its start
  * @param resumeFrom        a snapshot to continue from (its round is the first round; the scheduler gets its state
  *                          and pending schedules), or null. The run's rounds, updates and seconds, in its trace
  *                          and summary, then include the snapshot's, as in the uninterrupted run
  */
 public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, double timeLimitSeconds, long seed,
                          boolean verifyWireFormats, long firstRound, int stopEvery, long checkpointEvery,
-                         double checkpointSeconds, boolean checkpointProgram, RunSnapshot resumeFrom) {
+                         double checkpointSeconds, boolean checkpointProgram, boolean checkpointAtStart,
+                         RunSnapshot resumeFrom) {
     public RunOptions {
         if (maxRounds < 0) {
             throw new IllegalArgumentException("maxRounds must be >= 0, got " + maxRounds);
@@ -75,7 +79,8 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
         return new Builder().maxRounds(maxRounds).pipelineDepth(pipelineDepth).evaluateEvery(evaluateEvery)
                 .timeLimitSeconds(timeLimitSeconds).seed(seed).verifyWireFormats(verifyWireFormats)
                 .firstRound(firstRound).stopEvery(stopEvery).checkpointEvery(checkpointEvery)
-                .checkpointSeconds(checkpointSeconds).checkpointProgram(checkpointProgram).resumeFrom(resumeFrom);
+                .checkpointSeconds(checkpointSeconds).checkpointProgram(checkpointProgram).checkpointAtStart(checkpointAtStart)
+                .resumeFrom(resumeFrom);
     }
 
     /** Defaults: 100 000 rounds, depth 1, evaluate every 10 rounds, no time limit, seed 1. */
@@ -91,6 +96,7 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
         private long checkpointEvery;
         private double checkpointSeconds;
         private boolean checkpointProgram;
+        private boolean checkpointAtStart;
         private RunSnapshot resumeFrom;
 
         public Builder maxRounds(long v) {
@@ -148,6 +154,11 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
             return this;
         }
 
+        public Builder checkpointAtStart(boolean v) {
+            checkpointAtStart = v;
+            return this;
+        }
+
         /** Resumes from {@code v} (null for a fresh run); also sets the first round to the snapshot's. */
         public Builder resumeFrom(RunSnapshot v) {
             resumeFrom = v;
@@ -159,7 +170,7 @@ public record RunOptions(long maxRounds, int pipelineDepth, int evaluateEvery, d
 
         public RunOptions build() {
             return new RunOptions(maxRounds, pipelineDepth, evaluateEvery, timeLimitSeconds, seed, verifyWireFormats,
-                    firstRound, stopEvery, checkpointEvery, checkpointSeconds, checkpointProgram, resumeFrom);
+                    firstRound, stopEvery, checkpointEvery, checkpointSeconds, checkpointProgram, checkpointAtStart, resumeFrom);
         }
     }
 }

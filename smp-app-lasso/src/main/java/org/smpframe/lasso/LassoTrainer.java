@@ -1,6 +1,5 @@
 package org.smpframe.lasso;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +15,13 @@ import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.SmpSession;
 import org.smpframe.api.StopRequest;
 import org.smpframe.api.TracePoint;
-import org.smpframe.api.Traffic;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.linear.CoordinateSchedulers;
 import org.smpframe.linear.PathCheckpoint;
 import org.smpframe.linear.PathCheckpoints;
+import org.smpframe.linear.PathProgress;
 import org.smpframe.linear.RegularizationPath;
 import org.smpframe.linear.SolverMemory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Fits a Lasso, for one λ or along a regularization path, on any {@link SmpRuntime}.
@@ -35,8 +32,6 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class LassoTrainer {
-    private static final Logger LOG = LoggerFactory.getLogger(LassoTrainer.class);
-
     /** The kind name of a Lasso fit's checkpoint file. */
     public static final String CHECKPOINT_KIND = "lasso";
 
@@ -125,17 +120,11 @@ public final class LassoTrainer {
     public LassoResult fit(LassoProblem problem, String source, SmpRuntime runtime, LassoListener listener,
                            PathCheckpoints checkpoints) {
         double[] lambdas = lambdas(problem, source);
-        PathCheckpoint resume = checkpoints.resumeFrom();
-        if (resume != null && (resume.stage() > lambdas.length || resume.coefficients().length != problem.p)) {
-            throw new IllegalArgumentException("the checkpoint is for lambda " + (resume.stage() + 1) + " of a model"
-                    + " with " + resume.coefficients().length + " features; this fit has " + lambdas.length
-                    + " lambdas and " + problem.p + " features");
-        }
+        PathProgress progress = new PathProgress(checkpoints, lambdas.length, problem.p);
         LassoProgram program = new LassoProgram(problem, lambdas[0], config.tolerance());
         LassoAggregator aggregator = program.aggregator();
         int evaluateEvery = config.evaluateEvery() > 0 ? config.evaluateEvery()
                 : config.scheduling().roundsPerSweep(problem.p);
-        boolean saving = checkpoints.saving();
         RunOptions options = RunOptions.builder()
                 .maxRounds(config.maxRounds())
                 .pipelineDepth(config.pipelineDepth())
@@ -143,43 +132,28 @@ public final class LassoTrainer {
                 .timeLimitSeconds(config.timeLimitSeconds())
                 .seed(config.seed())
                 .verifyWireFormats(config.verifyWireFormats())
-                // Checkpoints are taken after evaluations, where the workers' residuals are recomputed from β;
-                // a stop elsewhere would leave a state the uninterrupted run never had.
-                .stopEvery(saving ? evaluateEvery : 1)
-                .checkpointEvery(saving ? checkpoints.everyRounds() : 0)
-                .checkpointSeconds(saving ? checkpoints.everySeconds() : 0)
                 .build();
         List<LassoStage> stages = new ArrayList<>();
-        List<PathCheckpoint.DoneStage> done = new ArrayList<>();
-        double seconds = 0;
-        long rounds = 0;
-        long updates = 0;
-        int firstStage = 0;
-        if (resume != null) {
-            for (PathCheckpoint.DoneStage d : resume.done()) {
-                RunSummary summary = new RunSummary(d.reason(), d.rounds(), d.updates(), d.seconds(), d.last(),
-                        Traffic.NONE);
-                stages.add(new LassoStage(stages.size(), d.lambda(),
-                        model(problem, d.coefficients(), d.lambda(), source, summary, config.scheduler()), summary));
-                done.add(d);
-            }
-            firstStage = resume.stage();
-            seconds = resume.secondsBefore();
-            rounds = resume.roundsBefore();
-            updates = resume.updatesBefore();
-            program.startFrom(resume.coefficients());
+        for (PathCheckpoint.DoneStage d : progress.doneBefore()) {
+            RunSummary summary = PathProgress.summaryOf(d);
+            stages.add(new LassoStage(stages.size(), d.lambda(),
+                    model(problem, d.coefficients(), d.lambda(), source, summary, config.scheduler()), summary));
+        }
+        if (checkpoints.resumeFrom() != null) {
+            // The workers rebuild their residuals from β as the evaluation before the checkpoint did.
+            program.startFrom(checkpoints.resumeFrom().coefficients());
         }
         try (SmpSession session = runtime.open(program)) {
-            for (int stage = firstStage; stage < lambdas.length; stage++) {
-                if (stage > firstStage && StopRequest.isRequested()) {
+            for (int stage = progress.firstStage(); stage < lambdas.length; stage++) {
+                if (stage > progress.firstStage() && StopRequest.isRequested()) {
                     break; // stopped between two lambdas: the path ends at the last one fitted
                 }
                 aggregator.setLambda(lambdas[stage]);
                 Scheduler scheduler = CoordinateSchedulers.create(config.scheduler(), config.scheduling());
                 final int s = stage;
-                final double secondsBefore = seconds;
-                final long roundsBefore = rounds;
-                final long updatesBefore = updates;
+                final double secondsBefore = progress.seconds();
+                final long roundsBefore = progress.rounds();
+                final long updatesBefore = progress.updates();
                 RoundListener stageListener = new RoundListener() {
                     @Override
                     public void onEvaluation(TracePoint p) {
@@ -189,52 +163,22 @@ public final class LassoTrainer {
 
                     @Override
                     public void onCheckpoint(RunSnapshot snapshot) {
-                        // A run that ended other than by a stop is done with this lambda: saved below, once the
-                        // stage is recorded.
-                        if (snapshot.endedBy() == null || snapshot.endedBy() == RunSummary.StopReason.STOPPED) {
-                            save(checkpoints, new PathCheckpoint(s, aggregator.beta(), snapshot, true, secondsBefore,
-                                    roundsBefore, updatesBefore, done));
-                        }
+                        progress.checkpoint(s, aggregator.beta(), snapshot);
                     }
                 };
-                RunSnapshot resumeAt = resume != null && stage == firstStage ? resume.resumeRun() : null;
-                RunSummary summary = session.run(scheduler, options.toBuilder().resumeFrom(resumeAt).build(),
-                        stageListener);
-                seconds += summary.seconds(); // a resumed run's counts include the snapshot's
-                rounds += summary.rounds();
-                updates += summary.updates();
+                RunSummary summary = session.run(scheduler, progress.options(options, stage, false), stageListener);
                 double[] beta = aggregator.beta();
+                progress.finished(lambdas[stage], beta, summary);
                 LassoStage finished = new LassoStage(stage, lambdas[stage],
                         model(problem, beta, lambdas[stage], source, summary, scheduler.name()), summary);
                 stages.add(finished);
                 listener.onStageEnd(finished);
                 if (summary.reason() == RunSummary.StopReason.STOPPED) {
-                    // The run's final snapshot is the checkpoint: a resumed fit goes on with this lambda.
-                    break;
-                }
-                done.add(new PathCheckpoint.DoneStage(lambdas[stage], beta, summary.reason(), summary.rounds(),
-                        summary.updates(), summary.seconds(), summary.last()));
-                if (saving) {
-                    // This lambda is done; a resumed fit starts the next one from its β (as this one does).
-                    save(checkpoints, new PathCheckpoint(stage + 1, beta, null, false, seconds, rounds, updates,
-                            done));
+                    break; // the user stopped the fit: the path ends at this lambda
                 }
             }
         }
         return new LassoResult(stages);
-    }
-
-    private static void save(PathCheckpoints checkpoints, PathCheckpoint checkpoint) {
-        if (checkpoints.sink() == null) {
-            return;
-        }
-        try {
-            checkpoints.sink().save(checkpoint);
-        } catch (IOException | RuntimeException e) {
-            // The fit in memory and the previous checkpoint are fine: go on, and try at the next one.
-            LOG.warn("could not write the checkpoint after round {} ({}); the previous one is kept",
-                    checkpoint.snapshot().round(), e.toString());
-        }
     }
 
     private LassoModel model(LassoProblem problem, double[] beta, double lambda, String source, RunSummary summary,

@@ -1,5 +1,8 @@
 package org.smpframe.logreg;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.smpframe.api.Aggregator;
@@ -7,6 +10,7 @@ import org.smpframe.api.ChangeSink;
 import org.smpframe.api.DivergenceException;
 import org.smpframe.api.Evaluation;
 import org.smpframe.api.Schedule;
+import org.smpframe.api.StateIo;
 
 /**
  * Holds w and runs a proximal Newton method in the manner of liblinear's newGLMNET, with the inner problem
@@ -506,6 +510,87 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
             return Math.abs(g - lambda);
         }
         return Math.max(0.0, Math.abs(g) - lambda);
+    }
+
+    /**
+     * Everything an outer iteration in progress depends on: w, the direction, the outer gradient and curvature,
+     * the last block (a later pull may shorten or take it back), the inner phase's window and the counters. The
+     * tolerances are left out: a resumed run may be given others.
+     */
+    @Override
+    public void saveState(DataOutput out) throws IOException {
+        for (double[] a : new double[][] {w, d, outerGradient, outerCurvature, lastPriority}) {
+            StateIo.writeDoubles(out, a);
+        }
+        StateIo.writeDoubles(out, refreshedPriorities);
+        StateIo.writeInts(out, lastParams);
+        StateIo.writeDoubles(out, lastDeltas);
+        StateIo.writeDoubles(out, lastStartZ);
+        for (double v : new double[] {lambda, subgradientAtZero, previousObjective, gradientDotD, penaltyChangeOfD,
+                lastSlope, lastCross, lastQuadratic, phaseDecrease, sweepDecrease}) {
+            out.writeDouble(v);
+        }
+        for (long v : new long[] {outerAtPreviousEvaluation, movingSteps, rejected, shortened, idle, outerIterations,
+                reverted, shortenedBlocks}) {
+            out.writeLong(v);
+        }
+        for (int v : new int[] {smallDecreases, active, window, windowRounds, roundsPerSweep, blockSize,
+                innerRounds}) {
+            out.writeInt(v);
+        }
+        out.writeBoolean(awaitingLineSearch);
+    }
+
+    @Override
+    public void restoreState(DataInput in) throws IOException {
+        for (double[] a : new double[][] {w, d, outerGradient, outerCurvature, lastPriority}) {
+            StateIo.readDoubles(in, a, "a coefficient vector");
+        }
+        refreshedPriorities = StateIo.readDoubles(in, p, "the refreshed priorities");
+        if (refreshedPriorities != null && refreshedPriorities.length != p) {
+            throw new IOException("the refreshed priorities have " + refreshedPriorities.length + " entries, not " + p);
+        }
+        lastParams = StateIo.readInts(in, p, "the last block");
+        lastDeltas = StateIo.readDoubles(in, p, "the last block's steps");
+        lastStartZ = StateIo.readDoubles(in, p, "the last block's starting points");
+        // lastStartZ outlives the block it was taken for (it is only read with the block), so its length is free.
+        if (lastParams == null || lastDeltas == null || lastStartZ == null || lastDeltas.length != lastParams.length) {
+            throw new IOException("the last block's arrays do not match");
+        }
+        for (int j : lastParams) {
+            if (j < 0 || j >= p) {
+                throw new IOException("the last block has coordinate " + j + " of " + p);
+            }
+        }
+        double savedLambda = in.readDouble();
+        if (savedLambda != lambda) {
+            throw new IOException("the state was saved at lambda " + savedLambda + ", this run is at " + lambda);
+        }
+        subgradientAtZero = in.readDouble();
+        previousObjective = in.readDouble();
+        gradientDotD = in.readDouble();
+        penaltyChangeOfD = in.readDouble();
+        lastSlope = in.readDouble();
+        lastCross = in.readDouble();
+        lastQuadratic = in.readDouble();
+        phaseDecrease = in.readDouble();
+        sweepDecrease = in.readDouble();
+        outerAtPreviousEvaluation = in.readLong();
+        movingSteps = in.readLong();
+        rejected = in.readLong();
+        shortened = in.readLong();
+        idle = in.readLong();
+        outerIterations = in.readLong();
+        reverted = in.readLong();
+        shortenedBlocks = in.readLong();
+        smallDecreases = in.readInt();
+        active = in.readInt();
+        window = in.readInt();
+        windowRounds = in.readInt();
+        roundsPerSweep = in.readInt();
+        blockSize = in.readInt();
+        innerRounds = in.readInt();
+        awaitingLineSearch = in.readBoolean();
     }
 
     @Override

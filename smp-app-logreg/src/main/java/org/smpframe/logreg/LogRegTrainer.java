@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.smpframe.api.MemoryBudget;
+import org.smpframe.api.RoundListener;
 import org.smpframe.api.RunOptions;
+import org.smpframe.api.RunSnapshot;
 import org.smpframe.api.RunSummary;
 import org.smpframe.api.Scheduler;
 import org.smpframe.api.SmpRuntime;
@@ -14,6 +16,9 @@ import org.smpframe.api.StopRequest;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.linear.CoordinateSchedulers;
+import org.smpframe.linear.PathCheckpoint;
+import org.smpframe.linear.PathCheckpoints;
+import org.smpframe.linear.PathProgress;
 import org.smpframe.linear.RegularizationPath;
 import org.smpframe.linear.SolverMemory;
 
@@ -26,6 +31,9 @@ import org.smpframe.linear.SolverMemory;
  * }</pre>
  */
 public final class LogRegTrainer {
+    /** The kind name of a logistic regression fit's checkpoint file. */
+    public static final String CHECKPOINT_KIND = "logreg";
+
     private final LogRegConfig config;
 
     public LogRegTrainer(LogRegConfig config) {
@@ -34,6 +42,18 @@ public final class LogRegTrainer {
 
     public LogRegConfig config() {
         return config;
+    }
+
+    /**
+     * What a checkpoint of a fit on {@code train} with {@code workers} workers must agree with: the data and every
+     * option that changes the iterates. The round and time limits and the tolerances may differ.
+     */
+    public static String checkpointCompatibility(LabeledDataset train, LogRegConfig config, int workers) {
+        return PathCheckpoint.compatibility(train, String.format(Locale.ROOT, "logreg lambda %s path %d ratio %s;"
+                        + " scheduler %s %s; depth %d; eval-every %d; bias %s standardize %s; seed %d",
+                config.lambda(), config.pathLength(), config.pathRatio(), config.scheduler(), config.scheduling(),
+                config.pipelineDepth(), config.evaluateEvery(), config.bias(), config.standardize(), config.seed()),
+                workers);
     }
 
     /**
@@ -76,6 +96,17 @@ public final class LogRegTrainer {
     }
 
     public LogRegResult fit(LabeledDataset train, LabeledDataset test, SmpRuntime runtime, LogRegListener listener) {
+        return fit(train, test, runtime, listener, PathCheckpoints.NONE);
+    }
+
+    /**
+     * Fits from {@code checkpoints.resumeFrom()} if given, handing the state to the checkpoint sink as it goes;
+     * a resumed fit gives the uninterrupted one's result, bit for bit. The snapshots hold the aggregator's and the
+     * workers' state (an outer Newton iteration in progress cannot be rebuilt from w), which the embedded runtime
+     * saves.
+     */
+    public LogRegResult fit(LabeledDataset train, LabeledDataset test, SmpRuntime runtime, LogRegListener listener,
+                            PathCheckpoints checkpoints) {
         MemoryBudget.require(estimateBytes(train, config, runtime.numWorkers()), String.format(Locale.ROOT,
                 "logistic regression on %d rows x %d features (%d nonzeros, %d workers)", train.numRows(),
                 train.numFeatures(), train.features().nnz(), runtime.numWorkers()));
@@ -93,32 +124,43 @@ public final class LogRegTrainer {
                 .seed(config.seed())
                 .verifyWireFormats(config.verifyWireFormats())
                 .build();
+        PathProgress progress = new PathProgress(checkpoints, lambdas.length, problem.p);
         List<LogRegStage> stages = new ArrayList<>();
+        for (PathCheckpoint.DoneStage d : progress.doneBefore()) {
+            LogRegModel model = model(problem, d.coefficients());
+            stages.add(new LogRegStage(stages.size(), d.lambda(), model, PathProgress.summaryOf(d),
+                    metrics(model, train), test == null ? null : metrics(model, test)));
+        }
         try (SmpSession session = runtime.open(program)) {
-            double seconds = 0;
-            long rounds = 0;
-            long updates = 0;
-            for (int stage = 0; stage < lambdas.length; stage++) {
-                if (stage > 0 && StopRequest.isRequested()) {
+            for (int stage = progress.firstStage(); stage < lambdas.length; stage++) {
+                if (stage > progress.firstStage() && StopRequest.isRequested()) {
                     break; // stopped between two lambdas: the path ends at the last one fitted
                 }
                 aggregator.setLambda(lambdas[stage]);
                 Scheduler scheduler = CoordinateSchedulers.create(config.scheduler(), config.scheduling());
                 final int s = stage;
-                final double secondsBefore = seconds;
-                final long roundsBefore = rounds;
-                final long updatesBefore = updates;
-                RunSummary summary = session.run(scheduler, options, (TracePoint p) -> {
-                    LogRegModel now = config.traceMetrics() ? model(problem, aggregator.weights()) : null;
-                    listener.onEvaluation(new LogRegTracePoint(s, lambdas[s], secondsBefore + p.seconds(),
-                            roundsBefore + p.round(), updatesBefore + p.updates(), p.evaluation(),
-                            now == null ? null : metrics(now, train),
-                            now == null || test == null ? null : metrics(now, test)));
-                });
-                seconds += summary.seconds();
-                rounds += summary.rounds();
-                updates += summary.updates();
-                LogRegModel model = model(problem, aggregator.weights());
+                final double secondsBefore = progress.seconds();
+                final long roundsBefore = progress.rounds();
+                final long updatesBefore = progress.updates();
+                RoundListener stageListener = new RoundListener() {
+                    @Override
+                    public void onEvaluation(TracePoint p) {
+                        LogRegModel now = config.traceMetrics() ? model(problem, aggregator.weights()) : null;
+                        listener.onEvaluation(new LogRegTracePoint(s, lambdas[s], secondsBefore + p.seconds(),
+                                roundsBefore + p.round(), updatesBefore + p.updates(), p.evaluation(),
+                                now == null ? null : metrics(now, train),
+                                now == null || test == null ? null : metrics(now, test)));
+                    }
+
+                    @Override
+                    public void onCheckpoint(RunSnapshot snapshot) {
+                        progress.checkpoint(s, aggregator.weights(), snapshot);
+                    }
+                };
+                RunSummary summary = session.run(scheduler, progress.options(options, stage, true), stageListener);
+                double[] w = aggregator.weights();
+                progress.finished(lambdas[stage], w, summary);
+                LogRegModel model = model(problem, w);
                 LogRegStage done = new LogRegStage(stage, lambdas[stage], model, summary, metrics(model, train),
                         test == null ? null : metrics(model, test));
                 stages.add(done);

@@ -1,7 +1,11 @@
 package org.smpframe.logreg;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import org.smpframe.api.Schedule;
+import org.smpframe.api.StateIo;
 import org.smpframe.api.WorkerTask;
 import org.smpframe.data.CscMatrix;
 
@@ -249,6 +253,41 @@ final class LogRegWorker implements WorkerTask<LogRegPartial, LogRegCommit, LogR
     /** log(1 + exp(t)) without overflow. */
     static double softplus(double t) {
         return t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t));
+    }
+
+    /**
+     * Every array the next rounds read, as it is (the incremental margins and the cached exponentials carry their
+     * own rounding, which a recomputation would not reproduce), and the outer statistics not pushed yet.
+     */
+    @Override
+    public void saveState(DataOutput out) throws IOException {
+        for (double[] a : new double[][] {w, d, margin, expYm, ys, curv, delta, u}) {
+            StateIo.writeDoubles(out, a);
+        }
+        StateIo.writeDoubles(out, pendingGradient);
+        StateIo.writeDoubles(out, pendingCurvature);
+        StateIo.writeDoubles(out, pendingLineSearch);
+        out.writeDouble(quadratic);
+        out.writeBoolean(haveU);
+    }
+
+    @Override
+    public void restoreState(DataInput in) throws IOException {
+        for (double[] a : new double[][] {w, d, margin, expYm, ys, curv, delta, u}) {
+            StateIo.readDoubles(in, a, "a worker array");
+        }
+        int p = w.length;
+        pendingGradient = StateIo.readDoubles(in, p, "the pending gradient");
+        pendingCurvature = StateIo.readDoubles(in, p, "the pending curvature");
+        pendingLineSearch = StateIo.readDoubles(in, p + 5, "the pending line search");
+        if (pendingLineSearch == null) {
+            throw new IOException("the pending line search is missing");
+        }
+        if (pendingLineSearch.length == 0) {
+            pendingLineSearch = LogRegPartial.NONE; // the marker the aggregator tells apart by identity or length
+        }
+        quadratic = in.readDouble();
+        haveU = in.readBoolean();
     }
 
     /** Statistics of the committed model, from margins recomputed exactly. */

@@ -1,6 +1,9 @@
 package org.smpframe.cli;
 
 import java.nio.file.Path;
+import org.smpframe.data.CheckpointFile;
+import org.smpframe.data.InputException;
+import org.smpframe.linear.PathCheckpoint;
 import picocli.CommandLine.Option;
 
 /** Checkpoint and resume options of the coordinate-descent apps (LDA counts its interval in iterations). */
@@ -20,6 +23,41 @@ final class CheckpointOptions {
     /** Where a run directory keeps the checkpoint of {@code app}. */
     static Path file(Path runDirectory, String app) {
         return runDirectory.resolve("checkpoint").resolve(app + ".ckpt");
+    }
+
+    /** Whether the run writes checkpoints or resumes from one. */
+    boolean inUse() {
+        return every > 0 || seconds > 0 || resume != null;
+    }
+
+    /**
+     * The path fit's checkpoint to resume from, or null for a fresh run.
+     *
+     * @throws InputException when it is missing, damaged, or was written for another run ({@code compatibility})
+     */
+    CheckpointFile.Saved<PathCheckpoint> resumePath(String kind, String compatibility) {
+        if (resume == null) {
+            return null;
+        }
+        Path file = file(resume, kind);
+        CheckpointFile.Saved<PathCheckpoint> saved = CheckpointFile.read(file, kind, PathCheckpoint::read);
+        if (!saved.compatibility().equals(compatibility)) {
+            throw new InputException(file.toString(), 0, "the checkpoint belongs to another run: it was written for '"
+                    + saved.compatibility() + "', this run is '" + compatibility + "'");
+        }
+        return saved;
+    }
+
+    /**
+     * Refuses checkpoints on a cluster for an app whose checkpoints hold its workers' state, which only the
+     * embedded runtime gathers.
+     */
+    void requireEmbedded(RuntimeFactory runtimes, String app) {
+        if (inUse() && runtimes != RuntimeFactory.EMBEDDED) {
+            throw new IllegalArgumentException("checkpoints of smp " + app + " hold its workers' state, which only"
+                    + " the embedded runtime saves: run without --checkpoint-every, --checkpoint-seconds and --resume,"
+                    + " or on one machine");
+        }
     }
 
     void validate() {

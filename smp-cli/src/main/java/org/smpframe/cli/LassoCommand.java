@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.smpframe.api.MemoryBudget;
 import org.smpframe.api.SmpProgram;
 import org.smpframe.data.CheckpointFile;
-import org.smpframe.data.InputException;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.data.LibSvmReader;
 import org.smpframe.linear.PathCheckpoint;
@@ -104,15 +103,10 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
         solver.validate();
         checkpoint.validate();
         String compatibility = LassoTrainer.checkpointCompatibility(trainData, config, solver.workers());
-        if (checkpoint.resume == null) {
+        CheckpointFile.Saved<PathCheckpoint> saved = checkpoint.resumePath(LassoTrainer.CHECKPOINT_KIND,
+                compatibility);
+        if (saved == null) {
             return new Prepared(config, trainData, testData, null, "", compatibility);
-        }
-        Path file = CheckpointOptions.file(checkpoint.resume, LassoTrainer.CHECKPOINT_KIND);
-        CheckpointFile.Saved<PathCheckpoint> saved = CheckpointFile.read(file, LassoTrainer.CHECKPOINT_KIND,
-                PathCheckpoint::read);
-        if (!saved.compatibility().equals(compatibility)) {
-            throw new InputException(file.toString(), 0, "the checkpoint belongs to another run: it was written for '"
-                    + saved.compatibility() + "', this run is '" + compatibility + "'");
         }
         return new Prepared(config, trainData, testData, saved.state(), saved.extra(), compatibility);
     }

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.smpframe.api.MemoryBudget;
 import org.smpframe.api.SmpProgram;
+import org.smpframe.data.CheckpointFile;
 import org.smpframe.data.LabelRule;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.data.LibSvmReader;
 import org.smpframe.logreg.LogRegConfig;
 import org.smpframe.logreg.LogRegProblem;
 import org.smpframe.logreg.LogRegTrainer;
+import org.smpframe.linear.PathCheckpoint;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,6 +65,9 @@ final class LogRegCommand implements Callable<Integer>, ClusterJob {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    CheckpointOptions checkpoint;
+
     @Spec
     CommandSpec spec;
 
@@ -94,10 +99,13 @@ final class LogRegCommand implements Callable<Integer>, ClusterJob {
         // Refused here, before the run directory exists, if it cannot fit (the trainer checks again).
         MemoryBudget.require(LogRegTrainer.estimateBytes(trainData, config, solver.workers()),
                 "logistic regression on " + trainData.numRows() + " rows x " + trainData.numFeatures() + " features");
+        checkpoint.requireEmbedded(parent.runtimes(), "logreg");
         ProgressReporter progress = output.reporter("logreg");
         RunDirectory.writeStart(spec, out);
+        LogRegRun.Checkpointing checkpointing = new LogRegRun.Checkpointing(checkpoint.every, checkpoint.seconds,
+                p.start(), p.priorTrace(), p.compatibility());
         new LogRegRun(config, parent.runtimes().create(solver.workers(), this), progress)
-                .execute(trainData, p.test(), out, System.out);
+                .execute(trainData, p.test(), out, System.out, checkpointing);
         return SmpCommand.EXIT_OK;
     }
 
@@ -113,7 +121,8 @@ final class LogRegCommand implements Callable<Integer>, ClusterJob {
     }
 
     /** The configuration and data of a run, as both the run and a cluster worker build them. */
-    private record Prepared(LogRegConfig config, LabeledDataset train, LabeledDataset test) {
+    private record Prepared(LogRegConfig config, LabeledDataset train, LabeledDataset test, PathCheckpoint start,
+                            String priorTrace, String compatibility) {
     }
 
     private Prepared prepare() throws IOException {
@@ -139,7 +148,12 @@ final class LogRegCommand implements Callable<Integer>, ClusterJob {
         }
         LogRegConfig config = b.build();
         solver.validate();
+        checkpoint.validate();
         LogRegProblem.checkFittable(trainData, !noBias);
-        return new Prepared(config, trainData, testData);
+        String compatibility = LogRegTrainer.checkpointCompatibility(trainData, config, solver.workers());
+        CheckpointFile.Saved<PathCheckpoint> saved = checkpoint.resumePath(LogRegTrainer.CHECKPOINT_KIND,
+                compatibility);
+        return saved == null ? new Prepared(config, trainData, testData, null, "", compatibility)
+                : new Prepared(config, trainData, testData, saved.state(), saved.extra(), compatibility);
     }
 }

@@ -13,6 +13,9 @@ import java.util.Map;
 import org.smpframe.api.Evaluation;
 import org.smpframe.api.SmpRuntime;
 import org.smpframe.data.AtomicFiles;
+import org.smpframe.data.CheckpointFile;
+import org.smpframe.linear.PathCheckpoint;
+import org.smpframe.linear.PathCheckpoints;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.logreg.BinaryMetrics;
 import org.smpframe.logreg.LogRegAggregator;
@@ -51,7 +54,20 @@ final class LogRegRun {
                 Map.of("subgradient", ev.get(LogRegAggregator.SUBGRADIENT), "nnz", ev.get(LogRegAggregator.NNZ)));
     }
 
+    /**
+     * How a run checkpoints: at multiples of {@code every} rounds and every {@code seconds} (0 for never), from
+     * {@code start} (or fresh), the trace rows of the run it resumes, and what the checkpoints are compatible with.
+     */
+    record Checkpointing(long every, double seconds, PathCheckpoint start, String priorTrace, String compatibility) {
+        static final Checkpointing NONE = new Checkpointing(0, 0, null, "", "");
+    }
+
     LogRegResult execute(LabeledDataset train, LabeledDataset test, Path out, PrintStream stdout) throws IOException {
+        return execute(train, test, out, stdout, Checkpointing.NONE);
+    }
+
+    LogRegResult execute(LabeledDataset train, LabeledDataset test, Path out, PrintStream stdout,
+                         Checkpointing checkpointing) throws IOException {
         progress.start(String.format(Locale.ROOT, "%s: %d rows, %d features, %d nonzeros; %d workers, scheduler %s",
                 train.source(), train.numRows(), train.numFeatures(), train.features().nnz(), workers,
                 config.scheduler()));
@@ -76,17 +92,15 @@ final class LogRegRun {
         LogRegResult result;
         try (runtime; progress) {
             Interruption.fitStarting();
-            result = new LogRegTrainer(config).fit(train, test, runtime, listener);
+            Path file = CheckpointOptions.file(out, LogRegTrainer.CHECKPOINT_KIND);
+            PathCheckpoints checkpoints = new PathCheckpoints(checkpointing.every(), checkpointing.seconds(),
+                    checkpointing.start(), c -> CheckpointFile.write(file, LogRegTrainer.CHECKPOINT_KIND,
+                            checkpointing.compatibility(), c::write, checkpointing.priorTrace() + traceRows(points)));
+            result = new LogRegTrainer(config).fit(train, test, runtime, listener, checkpoints);
         }
         Files.createDirectories(out);
-        AtomicFiles.write(out.resolve("trace.csv"), w -> {
-            w.write(TRACE_HEADER + "\n");
-            for (LogRegTracePoint p : points) {
-                w.write(p.seconds() + "," + p.round() + "," + p.objective() + "," + p.subgradient() + ","
-                        + p.nonzeros() + "," + p.updates() + "," + p.stage() + "," + p.lambda() + ","
-                        + metricsCsv(p.train()) + "," + metricsCsv(p.test()) + "\n");
-            }
-        });
+        String rows = checkpointing.priorTrace() + traceRows(points);
+        AtomicFiles.write(out.resolve("trace.csv"), w -> w.write(TRACE_HEADER + "\n" + rows));
         TracePlot.writeRunPlots(out.resolve("trace.csv"), "smp logreg, " + config.scheduler() + ", " + workers + " workers");
         StringBuilder path = new StringBuilder("stage,lambda,nnz,objective,subgradient,converged,rounds,seconds,"
                 + "train_accuracy,train_logloss,train_auc,test_accuracy,test_logloss,test_auc\n");
@@ -110,6 +124,18 @@ final class LogRegRun {
 
     private static String metricsCsv(BinaryMetrics m) {
         return m == null ? ",," : m.accuracy() + "," + m.logLoss() + "," + m.auc();
+    }
+
+    /** The trace's rows (a resumed run's continue the earlier one's, which the checkpoint keeps). */
+    private static String traceRows(List<LogRegTracePoint> points) {
+        StringBuilder b = new StringBuilder();
+        for (LogRegTracePoint p : points) {
+            b.append(p.seconds()).append(',').append(p.round()).append(',').append(p.objective()).append(',')
+                    .append(p.subgradient()).append(',').append(p.nonzeros()).append(',').append(p.updates())
+                    .append(',').append(p.stage()).append(',').append(p.lambda()).append(',')
+                    .append(metricsCsv(p.train())).append(',').append(metricsCsv(p.test())).append('\n');
+        }
+        return b.toString();
     }
 
     private void printSummary(LogRegStage last, Path out, PrintStream stdout) {

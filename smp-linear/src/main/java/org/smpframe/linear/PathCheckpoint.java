@@ -17,19 +17,15 @@ import org.smpframe.data.LabeledDataset;
  * the λ being fitted, the committed coefficients, where the run and its scheduler are, and every λ already
  * fitted. A fit resumed from it goes on exactly as the uninterrupted one would have.
  *
- * @param stage         index of the λ the resumed fit starts with (the number of λs when all are fitted)
+ * @param stage         index of the λ being fitted
  * @param coefficients  the committed coefficients (on the scale the problem is solved in)
- * @param snapshot      the runtime's snapshot, or null: of the run of this λ so far when {@code midStage}; else
- *                      of the previous λ's run at its end, for the program state it holds (null when the app
- *                      rebuilds its state from the coefficients)
- * @param midStage      whether the resumed fit continues the run in the snapshot, or starts this λ's run afresh
+ * @param snapshot      the run of this λ so far (from its start: a λ's run is checkpointed before its first round)
  * @param secondsBefore solver seconds of the earlier λs
  * @param roundsBefore  rounds of the earlier λs
  * @param updatesBefore updates of the earlier λs
  * @param done          the earlier λs, in order
  */
-public record PathCheckpoint(int stage, double[] coefficients, RunSnapshot snapshot, boolean midStage,
-                             double secondsBefore, long roundsBefore, long updatesBefore, List<DoneStage> done) {
+public record PathCheckpoint(int stage, double[] coefficients, RunSnapshot snapshot, double secondsBefore, long roundsBefore, long updatesBefore, List<DoneStage> done) {
 
     /** A λ already fitted: what its result is rebuilt from. */
     public record DoneStage(double lambda, double[] coefficients, RunSummary.StopReason reason, long rounds,
@@ -40,8 +36,8 @@ public record PathCheckpoint(int stage, double[] coefficients, RunSnapshot snaps
         if (done.size() != stage) {
             throw new IllegalArgumentException(done.size() + " fitted lambdas before stage " + stage);
         }
-        if (midStage && snapshot == null) {
-            throw new IllegalArgumentException("a checkpoint within a lambda's run needs the run's snapshot");
+        if (snapshot == null) {
+            throw new IllegalArgumentException("a checkpoint needs the run's snapshot");
         }
         done = List.copyOf(done);
     }
@@ -55,20 +51,11 @@ public record PathCheckpoint(int stage, double[] coefficients, RunSnapshot snaps
         return "data " + DataFingerprint.of(train) + "; " + settings + "; workers " + workers;
     }
 
-    /** The snapshot to resume the first run from, or null when it starts afresh. */
-    public RunSnapshot resumeRun() {
-        return midStage ? snapshot : null;
-    }
-
     /** Writes the state (the body of a {@link org.smpframe.data.CheckpointFile}). */
     public void write(DataOutputStream out) throws IOException {
         out.writeInt(stage);
         writeDoubles(out, coefficients);
-        out.writeBoolean(midStage);
-        out.writeBoolean(snapshot != null);
-        if (snapshot != null) {
-            snapshot.write(out);
-        }
+        snapshot.write(out);
         out.writeDouble(secondsBefore);
         out.writeLong(roundsBefore);
         out.writeLong(updatesBefore);
@@ -90,8 +77,7 @@ public record PathCheckpoint(int stage, double[] coefficients, RunSnapshot snaps
             throw new IOException("stage " + stage);
         }
         double[] coefficients = readDoubles(in, size);
-        boolean midStage = in.readBoolean();
-        RunSnapshot snapshot = in.readBoolean() ? RunSnapshot.read(in, size) : null;
+        RunSnapshot snapshot = RunSnapshot.read(in, size);
         double secondsBefore = in.readDouble();
         long roundsBefore = in.readLong();
         long updatesBefore = in.readLong();
@@ -112,11 +98,7 @@ public record PathCheckpoint(int stage, double[] coefficients, RunSnapshot snaps
             done.add(new DoneStage(lambda, b, reason, in.readLong(), in.readLong(), in.readDouble(),
                     readPoint(in, size)));
         }
-        if (midStage && snapshot == null) {
-            throw new IOException("a checkpoint within a run without the run's snapshot");
-        }
-        return new PathCheckpoint(stage, coefficients, snapshot, midStage, secondsBefore, roundsBefore, updatesBefore,
-                done);
+        return new PathCheckpoint(stage, coefficients, snapshot, secondsBefore, roundsBefore, updatesBefore, done);
     }
 
     private static void writePoint(DataOutputStream out, TracePoint p) throws IOException {

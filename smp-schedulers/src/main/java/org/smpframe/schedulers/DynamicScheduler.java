@@ -10,6 +10,7 @@ import org.smpframe.api.Schedule;
 import org.smpframe.api.Scheduler;
 import org.smpframe.api.SchedulerContext;
 import org.smpframe.api.SplitMix64;
+import org.smpframe.api.StateIo;
 
 /**
  * The SMP dynamic scheduler (Lasso, sparse logistic regression): priorities from the recent changes, then a

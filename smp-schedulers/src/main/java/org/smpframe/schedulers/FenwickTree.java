@@ -1,5 +1,7 @@
 package org.smpframe.schedulers;
 
+import org.smpframe.api.StateIo;
+
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;

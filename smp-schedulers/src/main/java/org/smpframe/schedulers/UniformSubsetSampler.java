@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import org.smpframe.api.SplitMix64;
+import org.smpframe.api.StateIo;
 
 /**
  * Draws k distinct ids uniformly from 0 .. n-1 in O(k) by a partial Fisher–Yates shuffle of a persistent

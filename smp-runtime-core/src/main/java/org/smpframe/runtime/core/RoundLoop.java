@@ -105,6 +105,10 @@ public final class RoundLoop {
                 resume == null ? List.of() : resume.pendingSchedules())) {
             runner.beginRun();
             Schedule next = null;
+            if (options.checkpointAtStart() && resume == null) {
+                listener.onCheckpoint(withProgram(snapshot(pipeline, null, round, updates, solverNanos), options,
+                        runner));
+            }
             long lastCheckpoint = System.nanoTime();
             long nextCheckpointRound = nextMultiple(round, options.checkpointEvery());
             while (true) {
