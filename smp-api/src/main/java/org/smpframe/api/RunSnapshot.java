@@ -23,16 +23,18 @@ import java.util.List;
  * @param aggregatorState  what {@link Aggregator#saveState} wrote, when the run was asked to save the program's
  *                         state ({@link RunOptions#checkpointProgram}); else empty
  * @param workerStates     what each worker's {@link WorkerTask#saveState} wrote, in worker order; else empty
+ * @param blockStates      each {@link MovingBlocks moving block} in its wire format, by block id (with the
+ *                         program's state, for programs that have such blocks); else empty
  * @param endedBy          null for a snapshot taken during the run; how the run ended for the one taken at its end
  *                         (not written: a resumed run is never "ended")
  */
 public record RunSnapshot(long round, long updates, double seconds, byte[] schedulerState,
                           List<Schedule> pendingSchedules, byte[] aggregatorState, List<byte[]> workerStates,
-                          RunSummary.StopReason endedBy) {
+                          List<byte[]> blockStates, RunSummary.StopReason endedBy) {
     /** A snapshot without the program's state. */
     public RunSnapshot(long round, long updates, double seconds, byte[] schedulerState,
                        List<Schedule> pendingSchedules) {
-        this(round, updates, seconds, schedulerState, pendingSchedules, new byte[0], List.of(), null);
+        this(round, updates, seconds, schedulerState, pendingSchedules, new byte[0], List.of(), List.of(), null);
     }
 
     /** Whether it holds the program's state (aggregator and workers). */
@@ -53,17 +55,18 @@ public record RunSnapshot(long round, long updates, double seconds, byte[] sched
         }
         pendingSchedules = List.copyOf(pendingSchedules);
         workerStates = List.copyOf(workerStates);
+        blockStates = List.copyOf(blockStates);
     }
 
     /** The same snapshot, marked as taken at the end of a run that ended for {@code reason}. */
     public RunSnapshot endedBy(RunSummary.StopReason reason) {
         return new RunSnapshot(round, updates, seconds, schedulerState, pendingSchedules, aggregatorState,
-                workerStates, reason);
+                workerStates, blockStates, reason);
     }
 
     /** The same snapshot with the program's state. */
-    public RunSnapshot withProgramState(byte[] aggregator, List<byte[]> workers) {
-        return new RunSnapshot(round, updates, seconds, schedulerState, pendingSchedules, aggregator, workers,
+    public RunSnapshot withProgramState(byte[] aggregator, List<byte[]> workers, List<byte[]> blocks) {
+        return new RunSnapshot(round, updates, seconds, schedulerState, pendingSchedules, aggregator, workers, blocks,
                 endedBy);
     }
 
@@ -83,11 +86,27 @@ public record RunSnapshot(long round, long updates, double seconds, byte[] sched
         }
         out.writeInt(aggregatorState.length);
         out.write(aggregatorState);
-        out.writeInt(workerStates.size());
-        for (byte[] w : workerStates) {
-            out.writeInt(w.length);
-            out.write(w);
+        writeAll(out, workerStates);
+        writeAll(out, blockStates);
+    }
+
+    private static void writeAll(DataOutput out, List<byte[]> parts) throws IOException {
+        out.writeInt(parts.size());
+        for (byte[] part : parts) {
+            out.writeInt(part.length);
+            out.write(part);
         }
+    }
+
+    private static List<byte[]> readAll(DataInput in, long maxBytes) throws IOException {
+        int n = length(in.readInt(), maxBytes / 4);
+        List<byte[]> parts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            byte[] part = new byte[length(in.readInt(), maxBytes)];
+            in.readFully(part);
+            parts.add(part);
+        }
+        return parts;
     }
 
     /**
@@ -115,15 +134,10 @@ public record RunSnapshot(long round, long updates, double seconds, byte[] sched
         }
         byte[] aggregator = new byte[length(in.readInt(), maxBytes)];
         in.readFully(aggregator);
-        int numWorkers = length(in.readInt(), maxBytes / 4);
-        List<byte[]> workers = new ArrayList<>(numWorkers);
-        for (int i = 0; i < numWorkers; i++) {
-            byte[] w = new byte[length(in.readInt(), maxBytes)];
-            in.readFully(w);
-            workers.add(w);
-        }
+        List<byte[]> workers = readAll(in, maxBytes);
+        List<byte[]> blocks = readAll(in, maxBytes);
         try {
-            return new RunSnapshot(round, updates, seconds, state, schedules, aggregator, workers, null);
+            return new RunSnapshot(round, updates, seconds, state, schedules, aggregator, workers, blocks, null);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }

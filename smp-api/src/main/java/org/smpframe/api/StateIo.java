@@ -36,6 +36,21 @@ public final class StateIo {
         }
     }
 
+    public static void writeFloats(DataOutput out, float[] a) throws IOException {
+        out.writeInt(a.length);
+        for (float v : a) {
+            out.writeFloat(v);
+        }
+    }
+
+    /** Reads into {@code into}, whose length the saved array must have. */
+    public static void readFloats(DataInput in, float[] into, String what) throws IOException {
+        expectLength(in.readInt(), into.length, what);
+        for (int i = 0; i < into.length; i++) {
+            into[i] = in.readFloat();
+        }
+    }
+
     /** Reads into {@code into}, whose length the saved array must have. */
     public static void readInts(DataInput in, int[] into, String what) throws IOException {
         expectLength(in.readInt(), into.length, what);

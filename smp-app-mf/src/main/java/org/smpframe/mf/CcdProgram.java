@@ -1,5 +1,8 @@
 package org.smpframe.mf;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 import org.smpframe.api.Aggregator;
 import org.smpframe.api.ChangeSink;
@@ -168,6 +171,17 @@ public final class CcdProgram implements SmpProgram<RatingCount, RatingCount, Mf
             @Override
             public Evaluation evaluate(List<MfStats> stats) {
                 return objective.evaluate(stats, 0);
+            }
+
+            // The model is in the blocks and the workers; the aggregator only remembers the last objective.
+            @Override
+            public void saveState(DataOutput out) throws IOException {
+                objective.saveState(out);
+            }
+
+            @Override
+            public void restoreState(DataInput in) throws IOException {
+                objective.restoreState(in);
             }
         };
     }

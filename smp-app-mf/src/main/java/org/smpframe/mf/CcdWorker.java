@@ -1,9 +1,14 @@
 package org.smpframe.mf;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.smpframe.api.BlockHolder;
 import org.smpframe.api.ResidentHolder;
 import org.smpframe.api.Schedule;
+import org.smpframe.api.StateIo;
 import org.smpframe.api.WorkerTask;
 
 /**
@@ -302,6 +307,58 @@ final class CcdWorker implements WorkerTask<RatingCount, RatingCount, MfStats>, 
     @Override
     public void apply(RatingCount commit) {
         // The model moves with the blocks; nothing to bring up to date.
+    }
+
+    /**
+     * The user factors, every cell's residuals as they are (floats, updated in place) and the column they were
+     * last switched to, the cycle's sums and the measurements in progress. The item blocks are saved by the
+     * runtime, which holds them between rounds.
+     */
+    @Override
+    public void saveState(DataOutput out) throws IOException {
+        StateIo.writeDoubles(out, w);
+        for (LocalCsr[] cells : new LocalCsr[][] {train, test}) {
+            for (LocalCsr cell : cells) {
+                StateIo.writeFloats(out, cell.value);
+            }
+        }
+        StateIo.writeInts(out, cellColumn);
+        StateIo.writeDoubles(out, sumRw);
+        StateIo.writeDoubles(out, sumH2);
+        out.writeDouble(trainSse);
+        out.writeDouble(testSse);
+        out.writeDouble(itemPenalty);
+        ByteBuffer b = ByteBuffer.allocate(MfStats.FORMAT.encodedSize(stats));
+        MfStats.FORMAT.write(stats, b);
+        out.writeInt(b.capacity());
+        out.write(b.array());
+    }
+
+    @Override
+    public void restoreState(DataInput in) throws IOException {
+        StateIo.readDoubles(in, w, "the user factors");
+        for (LocalCsr[] cells : new LocalCsr[][] {train, test}) {
+            for (LocalCsr cell : cells) {
+                StateIo.readFloats(in, cell.value, "a cell's residuals");
+            }
+        }
+        StateIo.readInts(in, cellColumn, "the cells' columns");
+        StateIo.readDoubles(in, sumRw, "the user sums");
+        StateIo.readDoubles(in, sumH2, "the user sums");
+        trainSse = in.readDouble();
+        testSse = in.readDouble();
+        itemPenalty = in.readDouble();
+        int n = in.readInt();
+        if (n < 0 || n > 1 << 16) {
+            throw new IOException("statistics of " + n + " bytes");
+        }
+        byte[] encoded = new byte[n];
+        in.readFully(encoded);
+        try {
+            stats = MfStats.FORMAT.read(ByteBuffer.wrap(encoded));
+        } catch (RuntimeException e) {
+            throw new IOException("the statistics cannot be decoded: " + e.getMessage(), e);
+        }
     }
 
     @Override

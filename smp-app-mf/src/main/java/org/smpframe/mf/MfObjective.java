@@ -1,5 +1,8 @@
 package org.smpframe.mf;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 import org.smpframe.api.DivergenceException;
 import org.smpframe.api.Evaluation;
@@ -24,6 +27,17 @@ final class MfObjective {
     MfObjective(double lambda, double tolerance) {
         this.lambda = lambda;
         this.tolerance = tolerance;
+    }
+
+    /** The previous evaluation, which the relative-decrease rule compares with: part of a checkpoint. */
+    void saveState(DataOutput out) throws IOException {
+        out.writeDouble(previous);
+        out.writeLong(previousIteration);
+    }
+
+    void restoreState(DataInput in) throws IOException {
+        previous = in.readDouble();
+        previousIteration = in.readLong();
     }
 
     /** The evaluation of the summed statistics; {@code extraItemPenalty} is added to the workers' item sums. */

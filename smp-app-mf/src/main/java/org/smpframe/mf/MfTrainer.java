@@ -1,16 +1,21 @@
 package org.smpframe.mf;
 
+import java.io.IOException;
 import java.util.Locale;
 import org.smpframe.api.MemoryBudget;
 import org.smpframe.api.RoundListener;
 import org.smpframe.api.RunOptions;
+import org.smpframe.api.RunSnapshot;
 import org.smpframe.api.RunSummary;
 import org.smpframe.api.SmpProgram;
 import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.SmpSession;
+import org.smpframe.api.TracePoint;
 import org.smpframe.data.Ratings;
 import org.smpframe.schedulers.Schedulers;
 import org.smpframe.schedulers.SchedulerSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fits a matrix factorization on any {@link SmpRuntime}, evaluating (objective, train and test RMSE) after
@@ -23,6 +28,8 @@ import org.smpframe.schedulers.SchedulerSettings;
  * }</pre>
  */
 public final class MfTrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(MfTrainer.class);
+
     private final MfConfig config;
 
     public MfTrainer(MfConfig config) {
@@ -65,10 +72,20 @@ public final class MfTrainer {
 
     /** Fits on {@code train}; {@code test} (read with the training id maps) may be null. */
     public MfResult fit(Ratings train, Ratings test, SmpRuntime runtime, RoundListener listener) {
+        return fit(train, test, runtime, listener, MfCheckpoints.NONE);
+    }
+
+    /**
+     * Fits from {@code checkpoints.resumeFrom()} if given, handing the state to the checkpoint sink as it goes; a
+     * resumed fit gives the uninterrupted one's model, bit for bit. Checkpoints hold the workers' state, which the
+     * embedded runtime saves.
+     */
+    public MfResult fit(Ratings train, Ratings test, SmpRuntime runtime, RoundListener listener,
+                        MfCheckpoints checkpoints) {
         MemoryBudget.require(estimateBytes(train, test, config, runtime.numWorkers()), String.format(Locale.ROOT,
                 "matrix factorization of rank %d on %d ratings (%d workers, %s)", config.rank(), train.size(),
                 runtime.numWorkers(), config.method().cliName()));
-        return fit(MfProblem.of(train, test), runtime, listener);
+        return fit(MfProblem.of(train, test), runtime, listener, checkpoints);
     }
 
     /**
@@ -81,12 +98,16 @@ public final class MfTrainer {
     }
 
     public MfResult fit(MfProblem problem, SmpRuntime runtime, RoundListener listener) {
+        return fit(problem, runtime, listener, MfCheckpoints.NONE);
+    }
+
+    public MfResult fit(MfProblem problem, SmpRuntime runtime, RoundListener listener, MfCheckpoints checkpoints) {
         if (config.method() == MfMethod.ROTATION) {
             CcdProgram program = new CcdProgram(problem, config);
             try (SmpSession session = runtime.open(program)) {
                 int perIteration = program.roundsPerIteration(runtime.numWorkers());
                 RunSummary summary = session.run(Schedulers.create("rotation", SchedulerSettings.defaults()),
-                        options(perIteration), listener);
+                        options(perIteration, checkpoints), saving(listener, checkpoints));
                 return new MfResult(withInfo(program.model(), problem, summary), summary, config.method(),
                         problem.numTestRatings(), problem.coldTestRatings());
             }
@@ -94,13 +115,14 @@ public final class MfTrainer {
         SgdProgram program = new SgdProgram(problem, config);
         try (SmpSession session = runtime.open(program)) {
             RunSummary summary = session.run(Schedulers.create("cyclic", SchedulerSettings.defaults()),
-                    options(program.roundsPerIteration()), listener);
+                    options(program.roundsPerIteration(), checkpoints), saving(listener, checkpoints));
             return new MfResult(withInfo(program.model(), problem, summary), summary, config.method(),
                         problem.numTestRatings(), problem.coldTestRatings());
         }
     }
 
-    private RunOptions options(int roundsPerIteration) {
+    private RunOptions options(int roundsPerIteration, MfCheckpoints checkpoints) {
+        boolean saving = checkpoints.saving();
         return RunOptions.builder()
                 .maxRounds((long) config.iterations() * roundsPerIteration)
                 // A static schedule costs nothing to compute: a scheduler thread running ahead would only take a
@@ -110,7 +132,34 @@ public final class MfTrainer {
                 .timeLimitSeconds(config.timeLimitSeconds())
                 .seed(config.seed())
                 .verifyWireFormats(config.verifyWireFormats())
+                .checkpointEvery(saving ? checkpoints.everyIterations() * roundsPerIteration : 0)
+                .checkpointSeconds(saving ? checkpoints.everySeconds() : 0)
+                .checkpointProgram(saving)
+                .resumeFrom(checkpoints.resumeFrom())
                 .build();
+    }
+
+    /** The listener, with its checkpoints going to the sink (a failed write is a warning: the next may work). */
+    private static RoundListener saving(RoundListener listener, MfCheckpoints checkpoints) {
+        if (!checkpoints.saving()) {
+            return listener;
+        }
+        return new RoundListener() {
+            @Override
+            public void onEvaluation(TracePoint point) {
+                listener.onEvaluation(point);
+            }
+
+            @Override
+            public void onCheckpoint(RunSnapshot snapshot) {
+                try {
+                    checkpoints.sink().save(snapshot);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("could not write the checkpoint after round {} ({}); the previous one is kept",
+                            snapshot.round(), e.toString());
+                }
+            }
+        };
     }
 
     private MfModel withInfo(MfModel model, MfProblem problem, RunSummary summary) {

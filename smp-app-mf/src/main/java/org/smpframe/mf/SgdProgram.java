@@ -1,5 +1,8 @@
 package org.smpframe.mf;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.smpframe.api.Aggregator;
@@ -7,6 +10,7 @@ import org.smpframe.api.ChangeSink;
 import org.smpframe.api.Evaluation;
 import org.smpframe.api.ResidentModel;
 import org.smpframe.api.Schedule;
+import org.smpframe.api.StateIo;
 import org.smpframe.api.SmpProgram;
 import org.smpframe.api.WireFormat;
 import org.smpframe.api.WorkerTask;
@@ -141,6 +145,23 @@ public final class SgdProgram implements SmpProgram<ItemRows, ItemRows, MfStats>
             @Override
             public Evaluation evaluate(List<MfStats> stats) {
                 return objective.evaluate(stats, itemPenalty());
+            }
+
+            // H as merged so far and the merge count. The stamps need not be saved: they only tell this round's
+            // merged rows from earlier ones, and zeros do that as well.
+            @Override
+            public void saveState(DataOutput out) throws IOException {
+                StateIo.writeDoubles(out, h);
+                out.writeInt(round);
+                objective.saveState(out);
+            }
+
+            @Override
+            public void restoreState(DataInput in) throws IOException {
+                StateIo.readDoubles(in, h, "the item factors");
+                round = in.readInt();
+                Arrays.fill(stamp, 0);
+                objective.restoreState(in);
             }
         };
     }

@@ -1,9 +1,13 @@
 package org.smpframe.mf;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.smpframe.api.ResidentHolder;
 import org.smpframe.api.Schedule;
+import org.smpframe.api.StateIo;
 import org.smpframe.api.WorkerTask;
 
 /**
@@ -191,6 +195,35 @@ final class SgdWorker implements WorkerTask<ItemRows, ItemRows, MfStats>, Reside
         for (int t = 0; t < items.length; t++) {
             System.arraycopy(merged.values(), t * cols, h, items[t] * cols, cols);
         }
+    }
+
+    /**
+     * The factors and where the sweep is. The shuffled order follows from the epoch, and the touched-row stamps
+     * only need to differ from the next round's, as a fresh array does.
+     */
+    @Override
+    public void saveState(DataOutput out) throws IOException {
+        StateIo.writeDoubles(out, w);
+        StateIo.writeDoubles(out, h);
+        out.writeLong(orderEpoch);
+        out.writeLong(roundsDone);
+    }
+
+    @Override
+    public void restoreState(DataInput in) throws IOException {
+        StateIo.readDoubles(in, w, "the user factors");
+        StateIo.readDoubles(in, h, "the item factors");
+        long epoch = in.readLong();
+        roundsDone = in.readLong();
+        if (epoch < -1 || roundsDone < 0) {
+            throw new IOException("epoch " + epoch + ", rounds " + roundsDone);
+        }
+        orderEpoch = -1;
+        if (epoch >= 0) {
+            shuffle(epoch);
+        }
+        Arrays.fill(touchedStamp, 0);
+        stamp = 0;
     }
 
     @Override

@@ -36,11 +36,17 @@ final class CheckpointOptions {
      * @throws InputException when it is missing, damaged, or was written for another run ({@code compatibility})
      */
     CheckpointFile.Saved<PathCheckpoint> resumePath(String kind, String compatibility) {
-        if (resume == null) {
-            return null;
-        }
-        Path file = file(resume, kind);
-        CheckpointFile.Saved<PathCheckpoint> saved = CheckpointFile.read(file, kind, PathCheckpoint::read);
+        return resume == null ? null : readCompatible(file(resume, kind), kind, PathCheckpoint::read, compatibility);
+    }
+
+    /**
+     * The checkpoint of {@code kind} in {@code file}.
+     *
+     * @throws InputException when it is missing, damaged, or was written for another run ({@code compatibility})
+     */
+    static <T> CheckpointFile.Saved<T> readCompatible(Path file, String kind, CheckpointFile.Parser<T> parser,
+                                                      String compatibility) {
+        CheckpointFile.Saved<T> saved = CheckpointFile.read(file, kind, parser);
         if (!saved.compatibility().equals(compatibility)) {
             throw new InputException(file.toString(), 0, "the checkpoint belongs to another run: it was written for '"
                     + saved.compatibility() + "', this run is '" + compatibility + "'");
@@ -53,7 +59,11 @@ final class CheckpointOptions {
      * embedded runtime gathers.
      */
     void requireEmbedded(RuntimeFactory runtimes, String app) {
-        if (inUse() && runtimes != RuntimeFactory.EMBEDDED) {
+        requireEmbedded(inUse(), runtimes, app);
+    }
+
+    static void requireEmbedded(boolean checkpointing, RuntimeFactory runtimes, String app) {
+        if (checkpointing && runtimes != RuntimeFactory.EMBEDDED) {
             throw new IllegalArgumentException("checkpoints of smp " + app + " hold its workers' state, which only"
                     + " the embedded runtime saves: run without --checkpoint-every, --checkpoint-seconds and --resume,"
                     + " or on one machine");

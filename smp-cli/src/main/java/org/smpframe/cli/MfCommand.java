@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.smpframe.api.MemoryBudget;
+import org.smpframe.api.RunSnapshot;
 import org.smpframe.api.SmpProgram;
 import org.smpframe.data.Ratings;
 import org.smpframe.data.RatingsFormat;
 import org.smpframe.data.RatingsReader;
 import org.smpframe.data.RatingsSplit;
+import org.smpframe.data.CheckpointFile;
+import org.smpframe.mf.MfCheckpoints;
 import org.smpframe.mf.MfConfig;
 import org.smpframe.mf.MfMethod;
 import org.smpframe.mf.MfTrainer;
@@ -108,6 +111,18 @@ final class MfCommand implements Callable<Integer>, ClusterJob {
 
 
 
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
+            description = "Write the fit's state to OUT/checkpoint/mf.ckpt every N iterations, when stopped early and at the end; 0 for never (default: ${DEFAULT-VALUE}). Needs the embedded runtime.")
+    long checkpointEvery;
+
+    @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "0",
+            description = "Also write it at the first iteration end after S seconds since the last one; 0 for never (default: ${DEFAULT-VALUE}).")
+    double checkpointSeconds;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run whose output directory is DIR from its checkpoint (same ratings, options, seed and workers; --iterations, --time-limit and --tolerance may change). The result is the one the uninterrupted run would have given.")
+    Path resume;
+
     @Mixin
     RotationAppOptions run;
 
@@ -132,10 +147,14 @@ final class MfCommand implements Callable<Integer>, ClusterJob {
         MemoryBudget.require(MfTrainer.estimateBytes(p.train(), p.test(), p.config(), workers), String.format(Locale.ROOT,
                 "matrix factorization of rank %d on %d ratings (%d workers, %s)", p.config().rank(), p.train().size(),
                 workers, p.config().method().cliName()));
+        CheckpointOptions.requireEmbedded(checkpointEvery > 0 || checkpointSeconds > 0 || resume != null,
+                parent.runtimes(), "mf");
         ProgressReporter progress = output.reporter("mf");
         RunDirectory.writeStart(spec, run.out);
+        MfRun.Checkpointing checkpointing = new MfRun.Checkpointing(checkpointEvery, checkpointSeconds, p.start(),
+                p.priorTrace(), p.compatibility());
         new MfRun(p.config(), parent.runtimes().create(workers, this), progress)
-                .execute(p.train(), p.test(), run.out, System.out);
+                .execute(p.train(), p.test(), run.out, System.out, checkpointing);
         return SmpCommand.EXIT_OK;
     }
 
@@ -151,7 +170,8 @@ final class MfCommand implements Callable<Integer>, ClusterJob {
     }
 
     /** The configuration and data of a run, as both the run and a cluster worker build them. */
-    private record Prepared(MfConfig config, Ratings train, Ratings test) {
+    private record Prepared(MfConfig config, Ratings train, Ratings test, RunSnapshot start, String priorTrace,
+                            String compatibility) {
     }
 
     private Prepared prepare() throws IOException {
@@ -183,7 +203,17 @@ final class MfCommand implements Callable<Integer>, ClusterJob {
             trainData = s.train();
             testData = s.test();
         }
-        return new Prepared(config, trainData, testData);
+        if (checkpointEvery < 0 || !(checkpointSeconds >= 0) || Double.isInfinite(checkpointSeconds)) {
+            throw new IllegalArgumentException("--checkpoint-every and --checkpoint-seconds must be >= 0");
+        }
+        String compatibility = MfCheckpoints.compatibility(trainData, testData, config, run.workers());
+        if (resume == null) {
+            return new Prepared(config, trainData, testData, null, "", compatibility);
+        }
+        CheckpointFile.Saved<RunSnapshot> saved = CheckpointOptions.readCompatible(
+                CheckpointOptions.file(resume, MfCheckpoints.KIND), MfCheckpoints.KIND, RunSnapshot::read,
+                compatibility);
+        return new Prepared(config, trainData, testData, saved.state(), saved.extra(), compatibility);
     }
 
     private Regularization regularization() {

@@ -13,9 +13,12 @@ import java.util.Map;
 import org.smpframe.api.Evaluation;
 import org.smpframe.api.RunSummary;
 import org.smpframe.api.SmpRuntime;
+import org.smpframe.api.RunSnapshot;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.AtomicFiles;
+import org.smpframe.data.CheckpointFile;
 import org.smpframe.data.Ratings;
+import org.smpframe.mf.MfCheckpoints;
 import org.smpframe.mf.MfConfig;
 import org.smpframe.mf.MfResult;
 import org.smpframe.mf.MfTrainer;
@@ -39,7 +42,20 @@ final class MfRun {
         this.progress = progress;
     }
 
+    /**
+     * How a run checkpoints: every {@code every} iterations and every {@code seconds} (0 for never), from
+     * {@code start} (or fresh), the trace rows of the run it resumes, and what the checkpoints are compatible with.
+     */
+    record Checkpointing(long every, double seconds, RunSnapshot start, String priorTrace, String compatibility) {
+        static final Checkpointing NONE = new Checkpointing(0, 0, null, "", "");
+    }
+
     MfResult execute(Ratings train, Ratings test, Path out, PrintStream stdout) throws IOException {
+        return execute(train, test, out, stdout, Checkpointing.NONE);
+    }
+
+    MfResult execute(Ratings train, Ratings test, Path out, PrintStream stdout, Checkpointing checkpointing)
+            throws IOException {
         progress.start(String.format(Locale.ROOT, "%s: %d ratings, %d users, %d items%s; rank %d, %d workers, "
                         + "scheduler %s", train.source(), train.size(), train.numUsers(), train.numItems(),
                 test == null ? "" : String.format(Locale.ROOT, "; %d test ratings", test.size()), config.rank(),
@@ -49,21 +65,18 @@ final class MfRun {
         MfResult result;
         try (runtime; progress) {
             Interruption.fitStarting();
-            result = new MfTrainer(config).fit(train, test, runtime, trace);
+            Path file = CheckpointOptions.file(out, MfCheckpoints.KIND);
+            MfCheckpoints checkpoints = new MfCheckpoints(checkpointing.every(), checkpointing.seconds(),
+                    checkpointing.start(), s -> CheckpointFile.write(file, MfCheckpoints.KIND,
+                            checkpointing.compatibility(), s::write, checkpointing.priorTrace() + traceRows(points)));
+            result = new MfTrainer(config).fit(train, test, runtime, trace, checkpoints);
             TracePoint last = result.summary().last();
             progress.onStageEnd(event(last), result.summary().reason() == RunSummary.StopReason.CONVERGED,
                     result.summary().reason().toString());
         }
         Files.createDirectories(out);
-        AtomicFiles.write(out.resolve("trace.csv"), w -> {
-            w.write(TRACE_HEADER + "\n");
-            for (TracePoint p : points) {
-                Evaluation e = p.evaluation();
-                w.write(p.seconds() + "," + p.round() + "," + (long) e.get("iteration") + "," + e.objective() + ","
-                        + e.get("train_rmse") + "," + e.get("test_rmse") + "," + e.get("loss") + ","
-                        + e.get("penalty") + "\n");
-            }
-        });
+        String rows = checkpointing.priorTrace() + traceRows(points);
+        AtomicFiles.write(out.resolve("trace.csv"), w -> w.write(TRACE_HEADER + "\n" + rows));
         if (!points.isEmpty()) {
             TracePlot.writeRunPlots(out.resolve("trace.csv"), "smp mf, " + config.method().cliName() + ", rank "
                     + config.rank() + ", " + workers + " workers");
@@ -76,6 +89,19 @@ final class MfRun {
         stdout.print(text);
         RunDirectory.writeSummary(out, text);
         return result;
+    }
+
+    /** The trace's rows (a resumed run's continue the earlier one's, which the checkpoint keeps). */
+    private static String traceRows(List<TracePoint> points) {
+        StringBuilder b = new StringBuilder();
+        for (TracePoint p : points) {
+            Evaluation e = p.evaluation();
+            b.append(p.seconds()).append(',').append(p.round()).append(',').append((long) e.get("iteration"))
+                    .append(',').append(e.objective()).append(',').append(e.get("train_rmse")).append(',')
+                    .append(e.get("test_rmse")).append(',').append(e.get("loss")).append(',').append(e.get("penalty"))
+                    .append('\n');
+        }
+        return b.toString();
     }
 
     private ProgressReporter.Event event(TracePoint p) {

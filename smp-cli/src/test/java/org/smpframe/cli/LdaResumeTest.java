@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,24 +69,9 @@ class LdaResumeTest {
     @Test
     void aRunKilledWithSigkillResumesFromItsLastCheckpoint() throws Exception {
         Path killed = dir.resolve("killed");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), SmpCommand.class.getName()));
-        command.addAll(lda(1_000_000, killed));
-        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(dir.resolve("killed-stderr.txt").toFile()).start();
         Path file = killed.resolve("checkpoint/lda.ckpt");
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (!Files.exists(file) || LdaCheckpoint.read(file).checkpoint().round() < 40) {
-                assertThat(System.nanoTime()).as("checkpoints within 90 s").isLessThan(deadline);
-                assertThat(p.isAlive()).isTrue();
-                Thread.sleep(50);
-            }
-            p.destroyForcibly(); // SIGKILL: no hook runs, the process is gone mid-write or mid-round
-            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            p.destroyForcibly();
-        }
+        KilledRun.killWhen(lda(1_000_000, killed), dir.resolve("killed-stderr.txt"),
+                () -> Files.exists(file) && LdaCheckpoint.read(file).checkpoint().round() >= 40);
         // Whatever moment the kill hit, the checkpoint on disk is a complete one.
         long round = LdaCheckpoint.read(file).checkpoint().round();
         int iterations = (int) (round / 2) + 10;

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,24 +60,9 @@ class PathResumeTest {
     @ValueSource(strings = {"lasso", "logreg"})
     void aFitKilledWithSigkillResumesFromItsLastCheckpoint(String app) throws Exception {
         Path killed = dir.resolve("killed");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), SmpCommand.class.getName()));
-        command.addAll(fit(app, killed, 1_000_000_000L));
-        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(dir.resolve("killed-stderr.txt").toFile()).start();
         Path file = CheckpointOptions.file(killed, app);
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!Files.exists(file) || checkpointRound(file, app) < 1000) {
-                assertThat(System.nanoTime()).as("checkpoints within 120 s").isLessThan(deadline);
-                assertThat(p.isAlive()).as(Files.readString(dir.resolve("killed-stderr.txt"))).isTrue();
-                Thread.sleep(20);
-            }
-            p.destroyForcibly(); // SIGKILL: no hook runs, the process is gone mid-write or mid-round
-            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            p.destroyForcibly();
-        }
+        KilledRun.killWhen(fit(app, killed, 1_000_000_000L), dir.resolve("killed-stderr.txt"),
+                () -> Files.exists(file) && checkpointRound(file, app) >= 1000);
         // Whatever moment the kill hit, the checkpoint on disk is a complete one.
         long rounds = checkpointRound(file, app) + 500;
         Path reference = dir.resolve("reference");

@@ -34,6 +34,22 @@ public final class DataFingerprint {
                 data.numFeatures(), x.nnz(), crc.getValue());
     }
 
+    /** The fingerprint of ratings (users, items and values, in file order; null for none). */
+    public static String of(Ratings ratings) {
+        if (ratings == null) {
+            return "none";
+        }
+        CRC32C crc = new CRC32C();
+        ByteBuffer buf = ByteBuffer.allocate(8 * 1024);
+        for (int i = 0; i < ratings.size(); i++) {
+            buf = flushIfFull(crc, buf, 12);
+            buf.putInt(ratings.user(i)).putInt(ratings.item(i)).putFloat(ratings.rating(i));
+        }
+        crc.update(buf.flip());
+        return String.format(Locale.ROOT, "%d ratings of %d users %d items crc %08x", ratings.size(),
+                ratings.numUsers(), ratings.numItems(), crc.getValue());
+    }
+
     private static ByteBuffer flushIfFull(CRC32C crc, ByteBuffer buf, int need) {
         if (buf.remaining() < need) {
             crc.update(buf.flip());

@@ -63,8 +63,8 @@ public final class RoundLoop {
         }
     }
 
-    /** A program's state: the aggregator's bytes and each worker's, in worker order. */
-    public record ProgramState(byte[] aggregator, List<byte[]> workers) {
+    /** A program's state: the aggregator's bytes, each worker's in worker order, and each moving block's. */
+    public record ProgramState(byte[] aggregator, List<byte[]> workers, List<byte[]> blocks) {
     }
 
     /** How a run ended: as {@link org.smpframe.api.RunSummary}, without the runtime's traffic counts. */
@@ -96,14 +96,17 @@ public final class RoundLoop {
         TracePoint last = null;
         StopReason reason;
         RunSnapshot finalSnapshot = null;
-        if (resume != null && resume.hasProgramState()) {
-            runner.restoreProgram(new ProgramState(resume.aggregatorState(), resume.workerStates()));
-        } else if (resume != null && options.checkpointProgram()) {
+        if (resume != null && !resume.hasProgramState() && options.checkpointProgram()) {
             throw new IllegalArgumentException("the checkpoint holds no program state, which this run needs");
         }
         try (SchedulePipeline pipeline = SchedulePipeline.create(scheduler, options.pipelineDepth(), round,
                 resume == null ? List.of() : resume.pendingSchedules())) {
             runner.beginRun();
+            if (resume != null && resume.hasProgramState()) {
+                // After the blocks are handed out: the checkpoint's blocks replace them.
+                runner.restoreProgram(new ProgramState(resume.aggregatorState(), resume.workerStates(),
+                        resume.blockStates()));
+            }
             Schedule next = null;
             if (options.checkpointAtStart() && resume == null) {
                 listener.onCheckpoint(withProgram(snapshot(pipeline, null, round, updates, solverNanos), options,
@@ -194,7 +197,7 @@ public final class RoundLoop {
             return s;
         }
         ProgramState state = runner.saveProgram();
-        return s.withProgramState(state.aggregator(), state.workers());
+        return s.withProgramState(state.aggregator(), state.workers(), state.blocks());
     }
 
     private static void restore(Scheduler scheduler, RunSnapshot resume, int depth) {

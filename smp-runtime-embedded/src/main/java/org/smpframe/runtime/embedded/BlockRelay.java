@@ -1,5 +1,7 @@
 package org.smpframe.runtime.embedded;
 
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import org.smpframe.api.BlockHolder;
 import org.smpframe.api.MovingBlocks;
@@ -95,6 +97,41 @@ final class BlockRelay<B> {
             int b = params[i];
             B state = holders[p].release(b);
             slots[b] = verifyWire ? blocks.format().roundTrip(state) : state;
+        }
+    }
+
+    /**
+     * Every block's state in its wire encoding: between rounds the relay holds them; after a run the program
+     * does, and lends each one for the encoding.
+     */
+    List<byte[]> encodeAll() {
+        List<byte[]> out = new ArrayList<>(slots.length);
+        for (int b = 0; b < slots.length; b++) {
+            B state = block(b);
+            if (state == null) {
+                state = blocks.take(b);
+                blocks.park(b, state);
+            }
+            ByteBuffer buf = ByteBuffer.allocate(blocks.format().encodedSize(state));
+            blocks.format().write(state, buf);
+            out.add(buf.array());
+        }
+        return out;
+    }
+
+    /** Replaces every block with the state {@link #encodeAll} gave (a resumed run's, after {@link #takeAll}). */
+    void decodeAll(List<byte[]> encoded) {
+        if (encoded.size() != slots.length) {
+            throw new IllegalArgumentException("the checkpoint holds " + encoded.size() + " model blocks; this run has "
+                    + slots.length);
+        }
+        for (int b = 0; b < slots.length; b++) {
+            try {
+                slots[b] = blocks.format().read(ByteBuffer.wrap(encoded.get(b)));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("the checkpoint's model block " + b + " cannot be decoded: "
+                        + e.getMessage(), e);
+            }
         }
     }
 

@@ -194,7 +194,8 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RoundLoop.ProgramState(bytes.toByteArray(), List.of(states));
+        return new RoundLoop.ProgramState(bytes.toByteArray(), List.of(states),
+                blocks == null ? List.of() : blocks.encodeAll());
     }
 
     private void restoreProgram(RoundLoop.ProgramState state) {
@@ -204,6 +205,11 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
         }
         restore("the aggregator", state.aggregator(), aggregator::restoreState);
         onEveryWorker((p, w) -> restore("worker " + p, state.workers().get(p), w::restoreState));
+        if (blocks != null) {
+            blocks.decodeAll(state.blocks());
+        } else if (!state.blocks().isEmpty()) {
+            throw new IllegalArgumentException("the checkpoint holds model blocks; this program has none");
+        }
     }
 
     private interface StateReader {
