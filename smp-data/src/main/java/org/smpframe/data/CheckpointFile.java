@@ -116,7 +116,9 @@ public final class CheckpointFile {
             throw damaged(name, "its state ends early");
         } catch (InputException e) {
             throw e;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // The checksum matched, so this is a file written by another build or made by hand: whatever the
+            // parser tripped over, it is not a state this build can resume.
             throw damaged(name, e.getMessage());
         }
     }
