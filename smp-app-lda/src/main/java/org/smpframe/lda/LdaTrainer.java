@@ -129,13 +129,17 @@ public final class LdaTrainer {
                     outOfTime = true; // the limit ran out exactly at a run's end
                     break;
                 }
+                // A timed checkpoint ends the run at the first iteration end after its interval, as a time limit
+                // would; the chain does not depend on where runs end, only the trace gains a row there.
+                boolean timed = checkpoints.sink() != null && checkpoints.everySeconds() > 0
+                        && (timeLeft <= 0 || checkpoints.everySeconds() < timeLeft);
                 RunOptions options = RunOptions.builder()
                         .firstRound(round)
                         .stopEvery(perIteration) // a stop mid-iteration could not be resumed exactly
                         .maxRounds(Math.min(total, (round / chunk + 1) * chunk))
                         .pipelineDepth(0) // a static schedule: a scheduler thread would only take a core
                         .evaluateEvery(config.evaluateEvery() * perIteration)
-                        .timeLimitSeconds(timeLeft)
+                        .timeLimitSeconds(timed ? checkpoints.everySeconds() : timeLeft)
                         .seed(config.seed())
                         .verifyWireFormats(config.verifyWireFormats())
                         .build();
@@ -157,7 +161,8 @@ public final class LdaTrainer {
                                 round, e.toString());
                     }
                 }
-                if (last.reason() != RunSummary.StopReason.MAX_ROUNDS) {
+                boolean timerEnded = timed && last.reason() == RunSummary.StopReason.TIME_LIMIT;
+                if (last.reason() != RunSummary.StopReason.MAX_ROUNDS && !timerEnded) {
                     break;
                 }
             }

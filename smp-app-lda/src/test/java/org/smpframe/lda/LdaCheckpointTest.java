@@ -43,14 +43,28 @@ class LdaCheckpointTest {
         LdaConfig config = config(method);
         LdaResult plain = fit(config, workers, LdaCheckpoints.NONE);
         List<LdaCheckpoint> saved = new ArrayList<>();
-        LdaResult checkpointed = fit(config, workers, new LdaCheckpoints(4, null, saved::add));
+        LdaResult checkpointed = fit(config, workers, new LdaCheckpoints(4, 0, null, saved::add));
         assertThat(saved).extracting(LdaCheckpoint::round).hasSize(3);
         assertSameModel(checkpointed, plain);
 
         LdaCheckpoint middle = saved.get(0);
-        LdaResult resumed = fit(config, workers, new LdaCheckpoints(4, middle, c -> { }));
+        LdaResult resumed = fit(config, workers, new LdaCheckpoints(4, 0, middle, c -> { }));
         assertSameModel(resumed, plain);
         assertThat(resumed.iterations()).isEqualTo(12);
+    }
+
+    @Test
+    void timedCheckpointsComeAtIterationEndsAndChangeNothing() {
+        LdaConfig config = config(LdaMethod.ROTATION);
+        LdaResult plain = fit(config, 2, LdaCheckpoints.NONE);
+        List<LdaCheckpoint> saved = new ArrayList<>();
+        // An interval shorter than any iteration: a checkpoint after every one.
+        LdaResult timed = fit(config, 2, new LdaCheckpoints(0, 1e-9, null, saved::add));
+        assertSameModel(timed, plain);
+        assertThat(timed.iterations()).isEqualTo(12);
+        assertThat(saved).extracting(c -> c.round() % 2).containsOnly(0L);
+        assertThat(saved).hasSizeGreaterThanOrEqualTo(12);
+        assertSameModel(fit(config, 2, new LdaCheckpoints(0, 1e-9, saved.get(5), c -> { })), plain);
     }
 
     @Test
@@ -60,17 +74,17 @@ class LdaCheckpointTest {
         List<LdaCheckpoint> saved = new ArrayList<>();
         // A time limit that runs out after the first sub-round: the stop waits for the iteration to end.
         LdaResult stopped = fit(config.toBuilder().timeLimitSeconds(1e-9).build(), 3,
-                new LdaCheckpoints(4, null, saved::add));
+                new LdaCheckpoints(4, 0, null, saved::add));
         assertThat(stopped.summary().reason()).isEqualTo(org.smpframe.api.RunSummary.StopReason.TIME_LIMIT);
         LdaCheckpoint at = saved.get(saved.size() - 1);
         assertThat(at.round() % 3).as("stopped at an iteration boundary").isZero();
-        assertSameModel(fit(config, 3, new LdaCheckpoints(4, at, c -> { })), plain);
+        assertSameModel(fit(config, 3, new LdaCheckpoints(4, 0, at, c -> { })), plain);
     }
 
     @Test
     void checkpointFilesRoundTripAndDamageIsRefused() throws Exception {
         List<LdaCheckpoint> saved = new ArrayList<>();
-        fit(config(LdaMethod.ROTATION), 2, new LdaCheckpoints(6, null, saved::add));
+        fit(config(LdaMethod.ROTATION), 2, new LdaCheckpoints(6, 0, null, saved::add));
         LdaCheckpoint c = saved.get(0);
         Path file = dir.resolve("ckpt/lda.ckpt");
         String key = LdaCheckpoint.compatibility(CORPUS, config(LdaMethod.ROTATION), 2);
@@ -95,8 +109,8 @@ class LdaCheckpointTest {
     @Test
     void aCheckpointResumesOnlyWithItsWorkerCount() {
         List<LdaCheckpoint> saved = new ArrayList<>();
-        fit(config(LdaMethod.ROTATION), 2, new LdaCheckpoints(6, null, saved::add));
-        assertThatThrownBy(() -> fit(config(LdaMethod.ROTATION), 3, new LdaCheckpoints(6, saved.get(0), c -> { })))
+        fit(config(LdaMethod.ROTATION), 2, new LdaCheckpoints(6, 0, null, saved::add));
+        assertThatThrownBy(() -> fit(config(LdaMethod.ROTATION), 3, new LdaCheckpoints(6, 0, saved.get(0), c -> { })))
                 .hasMessageContaining("resume it with as many");
     }
 

@@ -72,6 +72,10 @@ final class LdaCommand implements Callable<Integer>, ClusterJob {
             description = "Write the chain's state to OUT/checkpoint/lda.ckpt every N iterations (a multiple of --eval-every), when stopped early and at the end; 0 for never (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
+    @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "0",
+            description = "Also write it at the first iteration end after S seconds of sampling since the last one; 0 for never (default: ${DEFAULT-VALUE}).")
+    double checkpointSeconds;
+
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue the run whose output directory is DIR from its checkpoint (same corpus, options, seed and workers; --iterations may be raised). The result is the one the uninterrupted run would have given.")
     Path resume;
@@ -96,7 +100,7 @@ final class LdaCommand implements Callable<Integer>, ClusterJob {
         }
         Prepared p = prepare();
         int workers = run.workers();
-        LdaRun.Checkpointing checkpointing = new LdaRun.Checkpointing(checkpointEvery, p.start(),
+        LdaRun.Checkpointing checkpointing = new LdaRun.Checkpointing(checkpointEvery, checkpointSeconds, p.start(),
                 p.start() == null ? "" : p.priorTrace(), LdaCheckpoint.compatibility(p.train(), p.config(), workers));
         // Refused here, before the run directory exists, if it cannot fit (the trainer checks again).
         MemoryBudget.require(LdaTrainer.estimateBytes(p.train(), p.config(), workers), String.format(java.util.Locale.ROOT,
@@ -149,6 +153,10 @@ final class LdaCommand implements Callable<Integer>, ClusterJob {
         if (checkpointEvery < 0 || (checkpointEvery > 0 && checkpointEvery % evalEvery != 0)) {
             throw new IllegalArgumentException("--checkpoint-every must be 0 or a multiple of --eval-every ("
                     + evalEvery + "), got " + checkpointEvery);
+        }
+        if (!(checkpointSeconds >= 0) || Double.isInfinite(checkpointSeconds)) {
+            throw new IllegalArgumentException("--checkpoint-seconds must be a finite number >= 0, got "
+                    + checkpointSeconds);
         }
         if (resume == null) {
             return new Prepared(config, train, test, null, null);

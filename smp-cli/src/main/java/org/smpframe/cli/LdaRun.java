@@ -48,8 +48,8 @@ final class LdaRun {
      * How a run checkpoints: every {@code every} iterations (0 for never), from {@code start} (or fresh), the trace
      * rows of the run it resumes, and what the checkpoints must be compatible with.
      */
-    record Checkpointing(int every, LdaCheckpoint start, String priorTrace, String compatibility) {
-        static final Checkpointing NONE = new Checkpointing(0, null, "", "");
+    record Checkpointing(int every, double seconds, LdaCheckpoint start, String priorTrace, String compatibility) {
+        static final Checkpointing NONE = new Checkpointing(0, 0, null, "", "");
     }
 
     /** Where a run directory keeps its checkpoint. */
@@ -72,8 +72,9 @@ final class LdaRun {
         // A resumed run's trace continues the earlier one's, times included.
         String prior = checkpointing.priorTrace();
         double secondsBefore = priorSeconds(prior);
-        LdaCheckpoints checkpoints = new LdaCheckpoints(checkpointing.every(), checkpointing.start(),
-                checkpointing.every() == 0 && checkpointing.start() == null ? null : c -> c.write(checkpointFile(out),
+        boolean saving = checkpointing.every() > 0 || checkpointing.seconds() > 0 || checkpointing.start() != null;
+        LdaCheckpoints checkpoints = new LdaCheckpoints(checkpointing.every(), checkpointing.seconds(),
+                checkpointing.start(), !saving ? null : c -> c.write(checkpointFile(out),
                         checkpointing.compatibility(), prior + traceRows(points, train, secondsBefore)));
         LdaResult result;
         try (runtime; progress) {

@@ -70,7 +70,7 @@ class MultiProcessTest {
             Process victim = workers.processes().get(1);
             Path checkpoint = logs.resolve("lda.ckpt");
             // A checkpoint every 2 iterations, after each run of 2 iterations; the kill comes in the second run.
-            LdaCheckpoints checkpoints = new LdaCheckpoints(2, null, c -> c.write(checkpoint, "test", ""));
+            LdaCheckpoints checkpoints = new LdaCheckpoints(2, 0, null, c -> c.write(checkpoint, "test", ""));
             assertThatThrownBy(() -> new LdaTrainer(TestJobs.lda(100000)).fit(TestJobs.CORPUS.corpus(), null, runtime,
                     point -> {
                         if (killedAt.get() == 0 && point.round() > 4) {
