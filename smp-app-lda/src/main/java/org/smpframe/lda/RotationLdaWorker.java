@@ -27,6 +27,8 @@ final class RotationLdaWorker implements WorkerTask<TopicCounts, TopicCounts, Ld
     private final long[] blockTokens;
     private final double[] logGammaTable;
     private double wordPart;
+    /** Where sampleCell's look-ahead loads end up, so that the compiler keeps them (the value is of no use). */
+    private int touched;
     private long measured;
     private LdaStats stats = LdaStats.NONE;
 
@@ -109,6 +111,8 @@ final class RotationLdaWorker implements WorkerTask<TopicCounts, TopicCounts, Ld
         int[] z = shard.topics;
         TopicRows rows = block.rows;
         int first = rows.firstWord;
+        int[][] rowsOf = rows.rows;
+        int touch = 0;
         int start = 0;
         for (int s = 0; s < segDoc.length; s++) {
             int d = segDoc[s];
@@ -116,11 +120,17 @@ final class RotationLdaWorker implements WorkerTask<TopicCounts, TopicCounts, Ld
             int end = segEnd[s];
             for (int t = start; t < end; t++) {
                 int i = tokens[t];
+                if (t + 2 < tokens.length) {
+                    // Each token reads the row of a different word, often a cache miss: loading the start of
+                    // the row two tokens ahead lets the miss overlap this token's work (Java has no prefetch).
+                    touch += rowsOf[words[tokens[t + 2]] - first].length;
+                }
                 z[i] = sampler.resample(z[i], rows, words[i] - first);
             }
             sampler.exitDoc();
             start = end;
         }
+        touched += touch;
     }
 
     @Override

@@ -25,6 +25,7 @@ final class SparseSampler {
     private final int numTopics;
     private final double alpha;
     private final double beta;
+    private final double alphaBeta;
     private final double betaSum;
     private final int[] totals;
     private final double[] coef;
@@ -38,10 +39,13 @@ final class SparseSampler {
     private final SplitMix64 rng;
     /** lnΓ(c + β) − lnΓ(β) for every count c a word can reach: the rows' log-likelihood share by look-up. */
     private final double[] logGammaTable;
-    /** αβ/(n_k + Vβ) per topic, and its sums over groups of {@code groupSize} consecutive topics. */
-    private final double[] smoothValue;
+    /**
+     * Sums of αβ/(n_k + Vβ) (a topic's value is αβ·inv[k], computed where needed rather than kept in a third
+     * K-long array) over groups of 2^{@code groupShift} consecutive topics, about √K, a power of two so that a
+     * topic's group is a shift and not an integer division.
+     */
     private final double[] groupSum;
-    private final int groupSize;
+    private final int groupShift;
     private double s;
     private double r;
 
@@ -54,18 +58,18 @@ final class SparseSampler {
         this.numTopics = numTopics;
         this.alpha = alpha;
         this.beta = beta;
+        this.alphaBeta = alpha * beta;
         this.betaSum = beta * vocabularySize;
         this.totals = totals;
         this.coef = new double[numTopics];
         this.inv = new double[numTopics];
         this.docCounts = new int[numTopics];
-        this.docTopics = new int[numTopics];
+        this.docTopics = new int[numTopics + 1]; // + 1: see enterDoc
         this.docTopicPos = new int[numTopics];
         this.qTerms = new double[numTopics];
         this.rng = new SplitMix64(seed);
-        this.smoothValue = new double[numTopics];
-        this.groupSize = (int) Math.ceil(Math.sqrt(numTopics));
-        this.groupSum = new double[(numTopics + groupSize - 1) / groupSize];
+        this.groupShift = (int) Math.round(Math.log(Math.sqrt(numTopics)) / Math.log(2));
+        this.groupSum = new double[((numTopics - 1) >> groupShift) + 1];
         refreshTotals();
     }
 
@@ -81,9 +85,9 @@ final class SparseSampler {
         for (int k = 0; k < numTopics; k++) {
             double i = 1.0 / (totals[k] + betaSum);
             inv[k] = i;
-            smoothValue[k] = alpha * beta * i;
-            groupSum[k / groupSize] += smoothValue[k];
-            sum += smoothValue[k];
+            double value = alphaBeta * i;
+            groupSum[k >> groupShift] += value;
+            sum += value;
             coef[k] = alpha * i;
         }
         // Recomputing (every sub-round) also clears the rounding the incremental updates accumulate.
@@ -97,9 +101,9 @@ final class SparseSampler {
             u -= groupSum[g];
             g++;
         }
-        int end = Math.min(numTopics, (g + 1) * groupSize);
-        for (int k = g * groupSize; k < end; k++) {
-            u -= smoothValue[k];
+        int end = Math.min(numTopics, (g + 1) << groupShift);
+        for (int k = g << groupShift; k < end; k++) {
+            u -= alphaBeta * inv[k];
             if (u < 0) {
                 return k;
             }
@@ -109,17 +113,22 @@ final class SparseSampler {
 
     /** Starts a document whose tokens' topics are {@code z[from .. to)} (all its tokens, in any block). */
     void enterDoc(int[] z, int from, int to) {
-        numDocTopics = 0;
+        // Whether a token's topic is new to the document is a coin flip (half the topics of a document at K =
+        // 1000 occur once), so the list is appended to by arithmetic rather than behind a mispredicted branch:
+        // every topic is written at the end, which advances only for a first occurrence.
+        int m = 0;
         for (int i = from; i < to; i++) {
             int k = z[i];
-            if (docCounts[k]++ == 0) {
-                docTopicPos[k] = numDocTopics;
-                docTopics[numDocTopics++] = k;
-            }
+            int c = docCounts[k];
+            docCounts[k] = c + 1;
+            docTopics[m] = k;
+            m += (c - 1) >>> 31; // 1 if c == 0
         }
+        numDocTopics = m;
         double sum = 0;
-        for (int j = 0; j < numDocTopics; j++) {
+        for (int j = 0; j < m; j++) {
             int k = docTopics[j];
+            docTopicPos[k] = j;
             sum += beta * docCounts[k] * inv[k];
             coef[k] = (alpha + docCounts[k]) * inv[k];
         }
@@ -148,7 +157,27 @@ final class SparseSampler {
      * the document, the word's row and the totals, and returns it.
      */
     int resample(int old, TopicRows rows, int local) {
-        change(old, -1);
+        // The token leaves its old topic only tentatively: almost half the draws at K = 1000 (more at smaller
+        // K) return it there, and then restoring the saved values is cheaper than a second change, and exact
+        // (the running sums s, r and the group sum come back bit for bit, not with two roundings added).
+        int nd = docCounts[old];
+        int total = totals[old];
+        double invPrev = inv[old];
+        double coefPrev = coef[old];
+        int g = old >> groupShift;
+        double groupPrev = groupSum[g];
+        double sPrev = s;
+        double rPrev = r;
+        docCounts[old] = nd - 1;
+        totals[old] = total - 1;
+        double invNew = 1.0 / (total - 1 + betaSum);
+        inv[old] = invNew;
+        coef[old] = (alpha + nd - 1) * invNew;
+        double change = alphaBeta * invNew - alphaBeta * invPrev;
+        s = sPrev + change;
+        groupSum[g] = groupPrev + change;
+        r = rPrev - beta * nd * invPrev + beta * (nd - 1) * invNew;
+        // While tentative, a topic the document no longer has stays in its list with count 0 (a zero r term).
         int[] row = rows.rows[local];
         int bits = rows.topicBits;
         int mask = rows.topicMask;
@@ -189,58 +218,80 @@ final class SparseSampler {
             topic = row[j] & mask;
             at = j;
         } else if ((u -= q) < r) {
-            topic = docTopics[numDocTopics - 1];
-            for (int j = 0; j < numDocTopics; j++) {
-                int k = docTopics[j];
-                u -= beta * docCounts[k] * inv[k];
-                if (u < 0) {
-                    topic = k;
-                    break;
-                }
-            }
+            topic = docDraw(u);
         } else {
             topic = smoothDraw(u - r);
         }
-        change(topic, +1);
-        if (topic != old) { // else the row is as it was
-            int oldEnd = rows.decrementAt(local, oldAt);
-            if (at > oldAt && at <= oldEnd) {
-                at--; // the entries the old topic moved past shifted one step toward the front
-            }
-            int newCount = at >= 0 ? rows.incrementAt(local, at) : rows.increment(local, topic);
-            if (logGammaTable != null) {
-                double[] lg = logGammaTable;
-                rows.logGammaSum += lg[oldRest] - lg[oldRest + 1] + lg[newCount] - lg[newCount - 1];
-            }
+        if (topic == old) { // the token stays: every count, sum and row is as it was
+            docCounts[old] = nd;
+            totals[old] = total;
+            inv[old] = invPrev;
+            coef[old] = coefPrev;
+            groupSum[g] = groupPrev;
+            s = sPrev;
+            r = rPrev;
+            return old;
+        }
+        if (nd == 1) {
+            int last = docTopics[--numDocTopics];
+            int pos = docTopicPos[old];
+            docTopics[pos] = last;
+            docTopicPos[last] = pos;
+        }
+        add(topic);
+        int oldEnd = rows.decrementAt(local, oldAt);
+        if (at > oldAt && at <= oldEnd) {
+            at--; // the entries the old topic moved past shifted one step toward the front
+        }
+        int newCount = at >= 0 ? rows.incrementAt(local, at) : rows.increment(local, topic);
+        if (logGammaTable != null) {
+            double[] lg = logGammaTable;
+            rows.logGammaSum += lg[oldRest] - lg[oldRest + 1] + lg[newCount] - lg[newCount - 1];
         }
         return topic;
     }
 
-    /** Adds {@code delta} (±1) to n_dk and n_k of {@code topic}, keeping s, r and the coefficient in step. */
-    private void change(int topic, int delta) {
+    /**
+     * The topic where the running sum of the r terms β n_dk/(n_k + Vβ) first exceeds {@code u}. The list may hold
+     * the old topic with count 0 (see resample): its term is 0, so only the fall-back for rounding, when the
+     * scan's sum ends below the incremental r, must skip it.
+     */
+    private int docDraw(double u) {
+        int lastNonzero = -1;
+        for (int j = 0; j < numDocTopics; j++) {
+            int k = docTopics[j];
+            int nd = docCounts[k];
+            u -= beta * nd * inv[k];
+            if (u < 0) {
+                return k;
+            }
+            if (nd > 0) {
+                lastNonzero = k;
+            }
+        }
+        // No count left (r was not 0 only by rounding): the s bucket holds all the mass.
+        return lastNonzero >= 0 ? lastNonzero : smoothDraw(rng.nextDouble() * s);
+    }
+
+    /** Adds the token to n_dk and n_k of {@code topic}, keeping s, r and the coefficient in step. */
+    private void add(int topic) {
         int nd = docCounts[topic];
         r -= beta * nd * inv[topic];
-        nd += delta;
+        nd++;
         docCounts[topic] = nd;
-        int total = totals[topic] + delta;
+        int total = totals[topic] + 1;
         totals[topic] = total;
+        double invPrev = inv[topic];
         double invNew = 1.0 / (total + betaSum);
         inv[topic] = invNew;
         r += beta * nd * invNew;
         coef[topic] = (alpha + nd) * invNew;
-        double value = alpha * beta * invNew;
-        double change = value - smoothValue[topic];
-        smoothValue[topic] = value;
+        double change = alphaBeta * invNew - alphaBeta * invPrev;
         s += change;
-        groupSum[topic / groupSize] += change;
-        if (delta > 0 && nd == 1) {
+        groupSum[topic >> groupShift] += change;
+        if (nd == 1) {
             docTopicPos[topic] = numDocTopics;
             docTopics[numDocTopics++] = topic;
-        } else if (delta < 0 && nd == 0) {
-            int last = docTopics[--numDocTopics];
-            int pos = docTopicPos[topic];
-            docTopics[pos] = last;
-            docTopicPos[last] = pos;
         }
     }
 }

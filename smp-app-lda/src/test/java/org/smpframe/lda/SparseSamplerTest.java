@@ -18,6 +18,20 @@ class SparseSamplerTest {
      */
     @Test
     void drawsFollowTheExactCollapsedConditional() {
+        drawsFollowTheConditional(0);
+    }
+
+    /**
+     * Token 3 is the document's only token of its topic and its word's only count in it: without the token the
+     * topic is gone from both the document and the row, which the sampler handles while the token's move is
+     * tentative (the draw may put it back).
+     */
+    @Test
+    void drawsFollowTheConditionalWhenTheTokenIsItsTopicsLastCount() {
+        drawsFollowTheConditional(3);
+    }
+
+    private static void drawsFollowTheConditional(int token) {
         int[] docWords = {1, 0, 1, 2, 3, 1, 2};
         int[] docTopics = {2, 0, 2, 5, 1, 3, 2};
         // counts from other documents: word w, topic k -> extra
@@ -41,14 +55,15 @@ class SparseSamplerTest {
         }
         SparseSampler sampler = new SparseSampler(K, ALPHA, BETA, V, totals, 42, null);
         int[] z = docTopics.clone();
+        int word = docWords[token];
         for (int t = 0; t < trials; t++) {
             sampler.enterDoc(z, 0, z.length);
-            int old = z[0];
-            int drawn = sampler.resample(old, rows, docWords[0]);
+            int old = z[token];
+            int drawn = sampler.resample(old, rows, word);
             seen[drawn]++;
             // Put the token back where it was, so every trial starts from the same state.
-            rows.decrement(docWords[0], drawn);
-            rows.increment(docWords[0], old);
+            rows.decrement(word, drawn);
+            rows.increment(word, old);
             totals[drawn]--;
             totals[old]++;
             sampler.exitDoc();
@@ -58,17 +73,17 @@ class SparseSamplerTest {
         double sum = 0;
         for (int k = 0; k < K; k++) {
             int ndk = 0;
-            for (int i = 1; i < docWords.length; i++) {
-                ndk += docTopics[i] == k ? 1 : 0;
+            for (int i = 0; i < docWords.length; i++) {
+                ndk += i != token && docTopics[i] == k ? 1 : 0;
             }
-            int nwk = other[1][k];
+            int nwk = other[word][k];
             int nk = 0;
             for (int w = 0; w < V; w++) {
                 nk += other[w][k];
             }
             for (int i = 0; i < docWords.length; i++) {
-                nwk += i > 0 && docWords[i] == 1 && docTopics[i] == k ? 1 : 0;
-                nk += i > 0 && docTopics[i] == k ? 1 : 0;
+                nwk += i != token && docWords[i] == word && docTopics[i] == k ? 1 : 0;
+                nk += i != token && docTopics[i] == k ? 1 : 0;
             }
             p[k] = (ndk + ALPHA) * (nwk + BETA) / (nk + V * BETA);
             sum += p[k];
