@@ -25,11 +25,6 @@ final class CheckpointOptions {
         return runDirectory.resolve("checkpoint").resolve(app + ".ckpt");
     }
 
-    /** Whether the run writes checkpoints or resumes from one. */
-    boolean inUse() {
-        return every > 0 || seconds > 0 || resume != null;
-    }
-
     /**
      * The path fit's checkpoint to resume from, or null for a fresh run.
      *
@@ -55,18 +50,14 @@ final class CheckpointOptions {
     }
 
     /**
-     * Refuses checkpoints on a cluster for an app whose checkpoints hold its workers' state, which only the
-     * embedded runtime gathers.
+     * Refuses checkpoints on a cluster for an app whose model blocks travel between the workers (matrix
+     * factorization): only the embedded runtime holds them all between rounds.
      */
-    void requireEmbedded(RuntimeFactory runtimes, String app) {
-        requireEmbedded(inUse(), runtimes, app);
-    }
-
     static void requireEmbedded(boolean checkpointing, RuntimeFactory runtimes, String app) {
         if (checkpointing && runtimes != RuntimeFactory.EMBEDDED) {
-            throw new IllegalArgumentException("checkpoints of smp " + app + " hold its workers' state, which only"
-                    + " the embedded runtime saves: run without --checkpoint-every, --checkpoint-seconds and --resume,"
-                    + " or on one machine");
+            throw new IllegalArgumentException("checkpoints of smp " + app + " need the embedded runtime (its model"
+                    + " blocks travel between the workers of a cluster): run without --checkpoint-every,"
+                    + " --checkpoint-seconds and --resume, or on one machine");
         }
     }
 

@@ -99,7 +99,6 @@ final class LogRegCommand implements Callable<Integer>, ClusterJob {
         // Refused here, before the run directory exists, if it cannot fit (the trainer checks again).
         MemoryBudget.require(LogRegTrainer.estimateBytes(trainData, config, solver.workers()),
                 "logistic regression on " + trainData.numRows() + " rows x " + trainData.numFeatures() + " features");
-        checkpoint.requireEmbedded(parent.runtimes(), "logreg");
         ProgressReporter progress = output.reporter("logreg");
         RunDirectory.writeStart(spec, out);
         LogRegRun.Checkpointing checkpointing = new LogRegRun.Checkpointing(checkpoint.every, checkpoint.seconds,

@@ -1,5 +1,11 @@
 package org.smpframe.runtime.cluster;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -28,7 +34,10 @@ import org.smpframe.runtime.cluster.Protocol.EndRun;
 import org.smpframe.runtime.cluster.Protocol.Evaluate;
 import org.smpframe.runtime.cluster.Protocol.Pushed;
 import org.smpframe.runtime.cluster.Protocol.RunEnded;
+import org.smpframe.runtime.cluster.Protocol.RestoreState;
+import org.smpframe.runtime.cluster.Protocol.SaveState;
 import org.smpframe.runtime.cluster.Protocol.Stats;
+import org.smpframe.runtime.cluster.Protocol.WorkerState;
 import org.smpframe.runtime.cluster.Protocol.Step;
 import org.smpframe.runtime.cluster.Protocol.WorkerCommand;
 
@@ -113,6 +122,16 @@ final class ClusterSession<P, C, S> implements SmpSession {
                     public Evaluation evaluate() {
                         return ClusterSession.this.evaluate();
                     }
+
+                    @Override
+                    public RoundLoop.ProgramState saveProgram() {
+                        return ClusterSession.this.saveProgram();
+                    }
+
+                    @Override
+                    public void restoreProgram(RoundLoop.ProgramState state) {
+                        ClusterSession.this.restoreProgram(state);
+                    }
                 });
         logRun(o.rounds(), (long) (o.seconds() * 1e9));
         return new RunSummary(o.reason(), o.rounds(), o.updates(), o.seconds(), o.last(), traffic.snapshot());
@@ -190,6 +209,64 @@ final class ClusterSession<P, C, S> implements SmpSession {
             stats.set(s.worker(), Codec.decode(program.statsFormat(), bytes, "statistics of worker " + s.worker()));
         }
         return aggregator.evaluate(stats);
+    }
+
+    /**
+     * The aggregator's state and every worker's, gathered as an evaluation gathers statistics. Model blocks are
+     * spread over the workers and in flight between rounds, so programs that have them are checkpointed on the
+     * embedded runtime only.
+     */
+    private RoundLoop.ProgramState saveProgram() {
+        requireNoBlocks("save");
+        byte[] commit = commitBytes();
+        for (int p = 0; p < numWorkers; p++) {
+            workers.get(p).tell(new SaveState(commitPayload(commit, p)));
+        }
+        pendingCommit = null;
+        List<byte[]> states = new ArrayList<>(Collections.nCopies(numWorkers, null));
+        for (int received = 0; received < numWorkers; received++) {
+            WorkerState w = expect(WorkerState.class, runtime.next());
+            states.set(w.worker(), transfers.bytes(w.state()));
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            aggregator.saveState(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RoundLoop.ProgramState(bytes.toByteArray(), states, List.of());
+    }
+
+    private void restoreProgram(RoundLoop.ProgramState state) {
+        requireNoBlocks("restore");
+        if (state.workers().size() != numWorkers) {
+            throw new IllegalArgumentException("the checkpoint holds the state of " + state.workers().size()
+                    + " workers; this run has " + numWorkers);
+        }
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(state.aggregator()));
+            aggregator.restoreState(in);
+            if (in.available() != 0) {
+                throw new IOException(in.available() + " bytes left over");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the checkpoint's state of the aggregator does not fit this run: "
+                    + e.getMessage(), e);
+        }
+        for (int p = 0; p < numWorkers; p++) {
+            workers.get(p).tell(new RestoreState(transfers.payload(state.workers().get(p), ports.get(p))));
+        }
+        for (int received = 0; received < numWorkers; received++) {
+            expect(WorkerState.class, runtime.next());
+        }
+    }
+
+    private void requireNoBlocks(String what) {
+        if (blocks != null) {
+            throw new UnsupportedOperationException("the cluster runtime cannot " + what + " the state of "
+                    + program.name() + ", whose model blocks travel between the workers; checkpoint it on the"
+                    + " embedded runtime");
+        }
     }
 
     /** Brings every block back to the program and gathers the resident model, as the run ends. */

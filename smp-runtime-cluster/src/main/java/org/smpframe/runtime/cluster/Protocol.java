@@ -6,7 +6,8 @@ import org.apache.pekko.actor.typed.ActorRef;
 /**
  * The messages between the coordinator and its workers. A run is: {@link Assign} (build the program, take your
  * shard) answered by {@link Ready}; then per round one {@link Step} answered by {@link Pushed}; {@link Evaluate}
- * answered by {@link Stats} when the objective is due; {@link EndRun} (give the blocks back, send your resident
+ * answered by {@link Stats} when the objective is due; {@link SaveState} and {@link RestoreState}, answered by
+ * {@link WorkerState}, for checkpoints; {@link EndRun} (give the blocks back, send your resident
  * model part) answered by {@link RunEnded}; finally {@link Shutdown}. Model blocks travel worker to worker
  * through the {@link BlockPort}s, never through these messages.
  */
@@ -43,6 +44,10 @@ final class Protocol {
     }
 
     record Stats(int worker, Payload stats) implements CoordinatorEvent, ClusterMessage {
+    }
+
+    /** The worker's saved state (answering {@link SaveState}), or null (having done a {@link RestoreState}). */
+    record WorkerState(int worker, Payload state) implements CoordinatorEvent, ClusterMessage {
     }
 
     /** The worker sent back its blocks and, if asked, its resident model part (null otherwise). */
@@ -83,6 +88,14 @@ final class Protocol {
 
     /** Apply {@code commit} (or null) and send the statistics of your shard. */
     record Evaluate(Payload commit) implements WorkerCommand, ClusterMessage {
+    }
+
+    /** Apply {@code commit} (or null) and send your state, for a checkpoint ({@code WorkerTask.saveState}). */
+    record SaveState(Payload commit) implements WorkerCommand, ClusterMessage {
+    }
+
+    /** Take {@code state} (what a {@link SaveState} sent), before a resumed run's first round. */
+    record RestoreState(Payload state) implements WorkerCommand, ClusterMessage {
     }
 
     /**

@@ -22,7 +22,10 @@ import org.smpframe.runtime.cluster.Protocol.Ready;
 import org.smpframe.runtime.cluster.Protocol.Register;
 import org.smpframe.runtime.cluster.Protocol.RunEnded;
 import org.smpframe.runtime.cluster.Protocol.Shutdown;
+import org.smpframe.runtime.cluster.Protocol.RestoreState;
+import org.smpframe.runtime.cluster.Protocol.SaveState;
 import org.smpframe.runtime.cluster.Protocol.Stats;
+import org.smpframe.runtime.cluster.Protocol.WorkerState;
 import org.smpframe.runtime.cluster.Protocol.Step;
 import org.smpframe.runtime.cluster.Protocol.WorkerFailed;
 
@@ -61,6 +64,12 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
             return "E";
         } else if (o instanceof Stats) {
             return "T";
+        } else if (o instanceof SaveState) {
+            return "V";
+        } else if (o instanceof RestoreState) {
+            return "Q";
+        } else if (o instanceof WorkerState) {
+            return "W";
         } else if (o instanceof Register) {
             return "G";
         } else if (o instanceof Assign) {
@@ -128,6 +137,13 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
         } else if (o instanceof Stats s) {
             out.writeInt(s.worker());
             writePayload(out, s.stats());
+        } else if (o instanceof SaveState v) {
+            writePayload(out, v.commit());
+        } else if (o instanceof RestoreState r) {
+            writePayload(out, r.state());
+        } else if (o instanceof WorkerState w) {
+            out.writeInt(w.worker());
+            writePayload(out, w.state());
         } else if (o instanceof Register r) {
             writeRef(out, r.worker());
             writeRef(out, r.blocks());
@@ -186,6 +202,12 @@ public final class ProtocolSerializer extends SerializerWithStringManifest {
                 return new Evaluate(readPayload(in));
             case "T":
                 return new Stats(in.getInt(), readPayload(in));
+            case "V":
+                return new SaveState(readPayload(in));
+            case "Q":
+                return new RestoreState(readPayload(in));
+            case "W":
+                return new WorkerState(in.getInt(), readPayload(in));
             case "G":
                 return new Register(readRef(in), readRef(in));
             case "N": {

@@ -1,5 +1,10 @@
 package org.smpframe.runtime.cluster;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +27,10 @@ import org.smpframe.runtime.cluster.Protocol.Pushed;
 import org.smpframe.runtime.cluster.Protocol.Ready;
 import org.smpframe.runtime.cluster.Protocol.RunEnded;
 import org.smpframe.runtime.cluster.Protocol.Shutdown;
+import org.smpframe.runtime.cluster.Protocol.RestoreState;
+import org.smpframe.runtime.cluster.Protocol.SaveState;
 import org.smpframe.runtime.cluster.Protocol.Stats;
+import org.smpframe.runtime.cluster.Protocol.WorkerState;
 import org.smpframe.runtime.cluster.Protocol.Step;
 import org.smpframe.runtime.cluster.Protocol.WorkerCommand;
 import org.smpframe.runtime.cluster.Protocol.WorkerFailed;
@@ -112,6 +120,12 @@ final class WorkerLoop implements Runnable {
         } else if (c instanceof Evaluate e) {
             apply(e.commit());
             coordinator.tell(new Stats(worker, transfers.payload(encodeStats(), coordinatorPort)));
+        } else if (c instanceof SaveState v) {
+            apply(v.commit());
+            coordinator.tell(new WorkerState(worker, transfers.payload(saveState(), coordinatorPort)));
+        } else if (c instanceof RestoreState r) {
+            restoreState(transfers.bytes(r.state()));
+            coordinator.tell(new WorkerState(worker, null));
         } else if (c instanceof EndRun e) {
             endRun(e);
         } else if (c instanceof Assign a) {
@@ -238,6 +252,23 @@ final class WorkerLoop implements Runnable {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
+    private byte[] saveState() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            task.saveState(out);
+        }
+        return bytes.toByteArray();
+    }
+
+    private void restoreState(byte[] state) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
+        task.restoreState(in);
+        if (in.available() != 0) {
+            throw new IOException("the checkpoint's state of worker " + worker + " does not fit: " + in.available()
+                    + " bytes left over");
+        }
+    }
+
     private byte[] encodeStats() {
         return Codec.encode((WireFormat) statsFormat, task.localStats());
     }

@@ -1,0 +1,100 @@
+package org.smpframe.runtime.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.smpframe.data.LabeledDataset;
+import org.smpframe.lasso.CorrelatedDesign;
+import org.smpframe.lasso.LassoConfig;
+import org.smpframe.lasso.LassoListener;
+import org.smpframe.lasso.LassoResult;
+import org.smpframe.lasso.LassoTrainer;
+import org.smpframe.linear.PathCheckpoint;
+import org.smpframe.linear.PathCheckpoints;
+import org.smpframe.logreg.LogRegConfig;
+import org.smpframe.logreg.LogRegListener;
+import org.smpframe.logreg.LogRegResult;
+import org.smpframe.logreg.LogRegTrainer;
+import org.smpframe.logreg.LogisticDesign;
+import org.smpframe.runtime.embedded.EmbeddedRuntime;
+
+/**
+ * Checkpoints on the cluster runtime (coordinator + 2 workers over TCP): a fit resumed on the cluster from a
+ * checkpoint taken on the cluster gives the embedded runtime's uninterrupted result bit for bit; for logistic
+ * regression the workers' state travels in the snapshot, so a checkpoint taken on one runtime resumes on the other.
+ */
+@Timeout(180)
+class ClusterCheckpointTest {
+
+    /** Through the binary form, as a checkpoint file holds it. */
+    private static PathCheckpoint copy(PathCheckpoint c) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            c.write(new DataOutputStream(bytes));
+            byte[] b = bytes.toByteArray();
+            return PathCheckpoint.read(new DataInputStream(new ByteArrayInputStream(b)), b.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PathCheckpoints saveTo(List<PathCheckpoint> saved) {
+        return new PathCheckpoints(30, 0, null, c -> saved.add(copy(c)));
+    }
+
+    private static PathCheckpoints resumeFrom(PathCheckpoint start) {
+        return new PathCheckpoints(0, 0, start, null);
+    }
+
+    @Test
+    void logisticRegressionResumesAcrossRuntimes() throws Exception {
+        LabeledDataset data = new LogisticDesign(300, 40, 0.2, 4, 0.5, 8, 5).generate();
+        LogRegConfig config = LogRegConfig.builder().path(3, 0.05).blockSize(6).evaluateEvery(10).seed(4)
+                .tolerance(1e-6).build();
+        LogRegTrainer trainer = new LogRegTrainer(config);
+        LogRegResult embedded = trainer.fit(data, null, new EmbeddedRuntime(2), LogRegListener.NONE);
+        List<PathCheckpoint> saved = new ArrayList<>();
+        LogRegResult cluster = InProcessCluster.run(2, (job, w, n) -> trainer.program(data),
+                rt -> trainer.fit(data, null, rt, LogRegListener.NONE, saveTo(saved)));
+        assertThat(cluster.finalModel().weights()).containsExactly(embedded.finalModel().weights());
+        assertThat(saved).hasSizeGreaterThan(3);
+        PathCheckpoint middle = saved.get(saved.size() / 2);
+        assertThat(middle.snapshot().hasProgramState()).isTrue();
+
+        LogRegResult onCluster = InProcessCluster.run(2, (job, w, n) -> trainer.program(data),
+                rt -> trainer.fit(data, null, rt, LogRegListener.NONE, resumeFrom(middle)));
+        LogRegResult onEmbedded = trainer.fit(data, null, new EmbeddedRuntime(2), LogRegListener.NONE,
+                resumeFrom(middle));
+        for (LogRegResult resumed : List.of(onCluster, onEmbedded)) {
+            assertThat(resumed.finalModel().weights()).containsExactly(embedded.finalModel().weights());
+            assertThat(resumed.last().objective()).isEqualTo(embedded.last().objective());
+            assertThat(resumed.last().summary().rounds()).isEqualTo(embedded.last().summary().rounds());
+        }
+    }
+
+    @Test
+    void lassoResumesOnTheClusterWithWorkersStartingFromTheCheckpoint() throws Exception {
+        LabeledDataset data = new CorrelatedDesign(300, 100, 4, 0.5, 10, 0.1, 9).generate();
+        LassoConfig config = LassoConfig.builder().path(3, 0.05).scheduler("smp").evaluateEvery(10).seed(2).build();
+        LassoTrainer trainer = new LassoTrainer(config);
+        LassoResult embedded = trainer.fit(data, new EmbeddedRuntime(2), LassoListener.NONE);
+        List<PathCheckpoint> saved = new ArrayList<>();
+        InProcessCluster.run(2, (job, w, n) -> trainer.program(data),
+                rt -> trainer.fit(data, rt, LassoListener.NONE, saveTo(saved)));
+        PathCheckpoint middle = saved.get(saved.size() / 2);
+        // Each worker builds its program from the checkpoint, as `smp worker` does from --resume.
+        LassoResult resumed = InProcessCluster.run(2, (job, w, n) -> trainer.program(data, middle),
+                rt -> trainer.fit(data, rt, LassoListener.NONE, resumeFrom(middle)));
+        assertThat(resumed.finalModel().coefficients()).containsExactly(embedded.finalModel().coefficients());
+        assertThat(resumed.stages().get(2).summary().rounds()).isEqualTo(embedded.stages().get(2).summary().rounds());
+    }
+}
