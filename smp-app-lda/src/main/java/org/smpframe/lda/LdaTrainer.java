@@ -66,7 +66,7 @@ public final class LdaTrainer {
         long segments = Math.min(n, d * blocks);
         long problem = 4 * n + 4 * v + 8 * (maxCount + 2); // initial topics, word counts, lnΓ table
         long shards = 12 * n + 4 * (d + workers) + 8 * segments + 48 * blocks * workers; // words, topics, cells
-        long samplers = workers * (88 * k + 256); // coef, inv, q terms, s values, doc counts and lists, totals
+        long samplers = workers * (80 * k + 256); // coef, inv, q terms, doc counts and lists, totals
         long counts = rotation ? rows : (workers + 1) * rows + 24 * n; // data-parallel: copies, and the moves
         long model = rows + 8 * n; // the final counts and the gathered topics
         return problem + shards + samplers + counts + model;

@@ -49,18 +49,6 @@ final class CheckpointOptions {
         return saved;
     }
 
-    /**
-     * Refuses checkpoints on a cluster for an app whose model blocks travel between the workers (matrix
-     * factorization): only the embedded runtime holds them all between rounds.
-     */
-    static void requireEmbedded(boolean checkpointing, RuntimeFactory runtimes, String app) {
-        if (checkpointing && runtimes != RuntimeFactory.EMBEDDED) {
-            throw new IllegalArgumentException("checkpoints of smp " + app + " need the embedded runtime (its model"
-                    + " blocks travel between the workers of a cluster): run without --checkpoint-every,"
-                    + " --checkpoint-seconds and --resume, or on one machine");
-        }
-    }
-
     void validate() {
         if (every < 0) {
             throw new IllegalArgumentException("--checkpoint-every must be >= 0, got " + every);

@@ -112,7 +112,7 @@ final class MfCommand implements Callable<Integer>, ClusterJob {
 
 
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
-            description = "Write the fit's state to OUT/checkpoint/mf.ckpt every N iterations, when stopped early and at the end; 0 for never (default: ${DEFAULT-VALUE}). Needs the embedded runtime.")
+            description = "Write the fit's state to OUT/checkpoint/mf.ckpt every N iterations, when stopped early and at the end; 0 for never (default: ${DEFAULT-VALUE}).")
     long checkpointEvery;
 
     @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "0",
@@ -147,8 +147,6 @@ final class MfCommand implements Callable<Integer>, ClusterJob {
         MemoryBudget.require(MfTrainer.estimateBytes(p.train(), p.test(), p.config(), workers), String.format(Locale.ROOT,
                 "matrix factorization of rank %d on %d ratings (%d workers, %s)", p.config().rank(), p.train().size(),
                 workers, p.config().method().cliName()));
-        CheckpointOptions.requireEmbedded(checkpointEvery > 0 || checkpointSeconds > 0 || resume != null,
-                parent.runtimes(), "mf");
         ProgressReporter progress = output.reporter("mf");
         RunDirectory.writeStart(spec, run.out);
         MfRun.Checkpointing checkpointing = new MfRun.Checkpointing(checkpointEvery, checkpointSeconds, p.start(),

@@ -212,12 +212,12 @@ final class ClusterSession<P, C, S> implements SmpSession {
     }
 
     /**
-     * The aggregator's state and every worker's, gathered as an evaluation gathers statistics. Model blocks are
-     * spread over the workers and in flight between rounds, so programs that have them are checkpointed on the
-     * embedded runtime only.
+     * The aggregator's state and every worker's, gathered as an evaluation gathers statistics, and the model
+     * blocks, which travel between the workers: they are first called back to the coordinator, as at a run's end
+     * (moving a block does not change it), and the next round hands them out again as a run's first round does.
      */
     private RoundLoop.ProgramState saveProgram() {
-        requireNoBlocks("save");
+        List<byte[]> blockStates = blocks == null ? List.of() : gatherBlocks();
         byte[] commit = commitBytes();
         for (int p = 0; p < numWorkers; p++) {
             workers.get(p).tell(new SaveState(commitPayload(commit, p)));
@@ -234,11 +234,43 @@ final class ClusterSession<P, C, S> implements SmpSession {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RoundLoop.ProgramState(bytes.toByteArray(), states, List.of());
+        return new RoundLoop.ProgramState(bytes.toByteArray(), states, blockStates);
+    }
+
+    /** Calls every block back to the coordinator (kept there for the next round) and returns their encodings. */
+    @SuppressWarnings("unchecked")
+    private <B> List<byte[]> gatherBlocks() {
+        MovingBlocks<B> typed = (MovingBlocks<B>) blocks;
+        byte[] commit = commitBytes();
+        for (int p = 0; p < numWorkers; p++) {
+            workers.get(p).tell(new EndRun(commitPayload(commit, p), routes.heldBy(p), false));
+        }
+        pendingCommit = null;
+        for (int received = 0; received < numWorkers; received++) {
+            RunEnded ended = expect(RunEnded.class, runtime.next());
+            traffic.add(TrafficCounter.BLOCK, ended.blocksSent(), ended.blockBytesSent());
+        }
+        List<byte[]> encoded = new ArrayList<>(held.length);
+        for (int b = 0; b < held.length; b++) {
+            byte[] bytes;
+            if (!routes.atCoordinator(b)) {
+                bytes = transfers.await(b);
+                held[b] = Codec.decode(typed.format(), bytes, "block " + b);
+            } else {
+                B state = (B) held[b];
+                if (state == null) { // after the run's end: the program has it
+                    state = typed.take(b);
+                    typed.park(b, state);
+                }
+                bytes = Codec.encode(typed.format(), state);
+            }
+            encoded.add(bytes);
+        }
+        routes.returned();
+        return encoded;
     }
 
     private void restoreProgram(RoundLoop.ProgramState state) {
-        requireNoBlocks("restore");
         if (state.workers().size() != numWorkers) {
             throw new IllegalArgumentException("the checkpoint holds the state of " + state.workers().size()
                     + " workers; this run has " + numWorkers);
@@ -259,13 +291,21 @@ final class ClusterSession<P, C, S> implements SmpSession {
         for (int received = 0; received < numWorkers; received++) {
             expect(WorkerState.class, runtime.next());
         }
+        if (blocks != null) {
+            restoreBlocks(state.blocks());
+        } else if (!state.blocks().isEmpty()) {
+            throw new IllegalArgumentException("the checkpoint holds model blocks; this program has none");
+        }
     }
 
-    private void requireNoBlocks(String what) {
-        if (blocks != null) {
-            throw new UnsupportedOperationException("the cluster runtime cannot " + what + " the state of "
-                    + program.name() + ", whose model blocks travel between the workers; checkpoint it on the"
-                    + " embedded runtime");
+    /** The run has just handed its blocks to the coordinator: the checkpoint's replace them. */
+    private void restoreBlocks(List<byte[]> encoded) {
+        if (encoded.size() != held.length) {
+            throw new IllegalArgumentException("the checkpoint holds " + encoded.size() + " model blocks; this run has "
+                    + held.length);
+        }
+        for (int b = 0; b < held.length; b++) {
+            held[b] = Codec.decode(blocks.format(), encoded.get(b), "the checkpoint's block " + b);
         }
     }
 

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.smpframe.api.RoundListener;
+import org.smpframe.api.RunSnapshot;
 import org.smpframe.data.LabeledDataset;
+import org.smpframe.data.Ratings;
 import org.smpframe.lasso.CorrelatedDesign;
 import org.smpframe.lasso.LassoConfig;
 import org.smpframe.lasso.LassoListener;
@@ -25,12 +28,19 @@ import org.smpframe.logreg.LogRegListener;
 import org.smpframe.logreg.LogRegResult;
 import org.smpframe.logreg.LogRegTrainer;
 import org.smpframe.logreg.LogisticDesign;
+import org.smpframe.mf.LowRankRatings;
+import org.smpframe.mf.MfCheckpoints;
+import org.smpframe.mf.MfConfig;
+import org.smpframe.mf.MfMethod;
+import org.smpframe.mf.MfResult;
+import org.smpframe.mf.MfTrainer;
 import org.smpframe.runtime.embedded.EmbeddedRuntime;
 
 /**
  * Checkpoints on the cluster runtime (coordinator + 2 workers over TCP): a fit resumed on the cluster from a
  * checkpoint taken on the cluster gives the embedded runtime's uninterrupted result bit for bit; for logistic
- * regression the workers' state travels in the snapshot, so a checkpoint taken on one runtime resumes on the other.
+ * regression and matrix factorization the workers' state (and the travelling item blocks) are in the snapshot, so
+ * a checkpoint taken on one runtime resumes on the other.
  */
 @Timeout(180)
 class ClusterCheckpointTest {
@@ -96,5 +106,54 @@ class ClusterCheckpointTest {
                 rt -> trainer.fit(data, rt, LassoListener.NONE, resumeFrom(middle)));
         assertThat(resumed.finalModel().coefficients()).containsExactly(embedded.finalModel().coefficients());
         assertThat(resumed.stages().get(2).summary().rounds()).isEqualTo(embedded.stages().get(2).summary().rounds());
+    }
+
+    @Test
+    void rotationMatrixFactorizationResumesAcrossRuntimes() throws Exception {
+        Ratings train = LowRankRatings.generate(150, 90, 3, 0.2, 3.5, 0.1, 23);
+        MfConfig config = MfConfig.builder().rank(3).iterations(6).method(MfMethod.ROTATION).blocksPerWorker(2)
+                .seed(8).build();
+        MfTrainer trainer = new MfTrainer(config);
+        MfResult embedded = trainer.fit(train, null, new EmbeddedRuntime(2), RoundListener.NONE);
+        List<RunSnapshot> saved = new ArrayList<>();
+        MfResult cluster = InProcessCluster.run(2, (job, w, n) -> trainer.program(train, null),
+                rt -> trainer.fit(train, null, rt, RoundListener.NONE,
+                        new MfCheckpoints(2, 0, null, snapshot -> saved.add(copy(snapshot)))));
+        // Calling the blocks back for a checkpoint changes nothing.
+        assertSameFactors(cluster, embedded);
+        assertThat(saved).hasSize(3 + 1);
+        RunSnapshot middle = saved.get(1);
+        assertThat(middle.blockStates()).isNotEmpty();
+        MfResult onCluster = InProcessCluster.run(2, (job, w, n) -> trainer.program(train, null),
+                rt -> trainer.fit(train, null, rt, RoundListener.NONE, new MfCheckpoints(0, 0, middle, null)));
+        MfResult onEmbedded = trainer.fit(train, null, new EmbeddedRuntime(2), RoundListener.NONE,
+                new MfCheckpoints(0, 0, middle, null));
+        assertSameFactors(onCluster, embedded);
+        assertSameFactors(onEmbedded, embedded);
+    }
+
+    private static void assertSameFactors(MfResult actual, MfResult expected) {
+        assertThat(actual.objective()).isEqualTo(expected.objective());
+        for (int u = 0; u < expected.model().numUsers(); u++) {
+            for (int f = 0; f < 3; f++) {
+                assertThat(actual.model().userFactor(u, f)).isEqualTo(expected.model().userFactor(u, f));
+            }
+        }
+        for (int j = 0; j < expected.model().numItems(); j++) {
+            for (int f = 0; f < 3; f++) {
+                assertThat(actual.model().itemFactor(j, f)).isEqualTo(expected.model().itemFactor(j, f));
+            }
+        }
+    }
+
+    private static RunSnapshot copy(RunSnapshot s) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            s.write(new DataOutputStream(bytes));
+            byte[] b = bytes.toByteArray();
+            return RunSnapshot.read(new DataInputStream(new ByteArrayInputStream(b)), b.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
