@@ -38,7 +38,7 @@ public final class LogRegConvergenceBenchmark {
     static final List<String> NAMES = List.of("a9a", "w8a", "arcene", "golub", "synthetic", "tiny");
     static final List<String> DEFAULT = List.of("a9a", "w8a", "arcene", "golub", "synthetic");
     static final String USAGE = "usage: LogRegConvergenceBenchmark [--data DIR] [--problems "
-            + String.join(",", NAMES) + "] [--reps N] [--cap SECONDS] [--eps E] [--block-size L]";
+            + String.join(",", NAMES) + "] [--reps N] [--cap SECONDS] [--eps E] [--block-size L] [--rho R]";
 
     private final Map<String, String> options;
     private final PrintStream out;
@@ -126,6 +126,7 @@ public final class LogRegConvergenceBenchmark {
         double cap = Double.parseDouble(option("cap", "30"));
         double eps = Double.parseDouble(option("eps", "0.01"));
         int blockSize = Integer.parseInt(option("block-size", "16"));
+        double rho = Double.parseDouble(option("rho", "0.1"));
         LabeledDataset data = problem.data();
         double lambda = problem.lambdaFraction() * org.smpframe.logreg.LogRegProblem.of(data, true).lambdaMax();
         out.println();
@@ -161,7 +162,7 @@ public final class LogRegConvergenceBenchmark {
         for (int workers : new int[] {1, 2}) {
             for (String scheduler : new String[] {"random", "smp"}) {
                 int p = data.numFeatures() + 1;
-                RunSpec spec = new RunSpec(scheduler, blockSize, 0.1, workers, 0,
+                RunSpec spec = new RunSpec(scheduler, blockSize, rho, workers, 0,
                         Math.max(1, p / blockSize), 1, cap);
                 long warmEnd = System.nanoTime() + 1_000_000_000L; // warm-up runs, discarded: JIT before timing
                 for (int i = 0; i < 100 && System.nanoTime() < warmEnd; i++) {
