@@ -18,7 +18,8 @@ import org.smpframe.api.StateIo;
  *
  * <h2>Priorities</h2>
  * Parameter j has weight w_j = the magnitude of its last observed change (|Δβ_j|, from {@link #observe}),
- * initially 0. L' = min(p, candidateFactor · L) candidates are drawn without replacement with probability
+ * initially 0. Up to L' = min(p, candidateFactor · L) candidates are drawn without replacement, one at a time
+ * until the filter has kept L of them, with probability
  * <pre>
  *     P(j) = (w_j + η) / (W + p·η),   W = Σ_j w_j,   η = etaFraction · W / #{j : w_j &gt; 0}
  * </pre>
@@ -41,7 +42,7 @@ import org.smpframe.api.StateIo;
  * close to p.
  *
  * <p>Until warmupSweeps · p updates have been observed the weights say little (most are still 0), so the L'
- * candidates are drawn uniformly instead, and kept in draw order.
+ * candidates are drawn uniformly instead (in draw order, as many as the filter needs).
  *
  * <h2>Dependency filter</h2>
  * Candidates are taken in the order they were drawn, and a candidate is kept only if dependency(candidate, k) &lt; ρ
@@ -63,8 +64,9 @@ import org.smpframe.api.StateIo;
  * state that misses that update: a wasted update. Its weight comes back with its change.
  *
  * <h2>Cost per round</h2>
- * O(L' log p) to draw, at most L'·L pair checks to filter (L(L-1)/2 when nothing
- * conflicts), O(L log L) to emit; O(log p) per observed change. Nothing is allocated but the emitted schedule.
+ * Candidates are drawn one at a time as the filter asks for them, so a round costs O(m log p) to draw, where m
+ * is between L (nothing rejected) and L', at most m·L pair checks to filter (L(L-1)/2 when nothing conflicts),
+ * O(L log L) to emit; O(log p) per observed change. Nothing is allocated but the emitted schedule.
  * The tree is rebuilt from the weights, in O(p), after p updates of it to clear rounding residue: O(1) amortized
  * per update.
  *
@@ -154,13 +156,28 @@ public final class DynamicScheduler implements Scheduler {
         if (weights == null) {
             throw new IllegalStateException("init must be called before next");
         }
-        if (!isWarmedUp() || nonzero == 0) {
-            // Warm-up, or nothing moved yet: uniform distinct candidates in random order, O(L').
-            uniform.sample(random, numCandidates, candidates);
-        } else {
-            drawWeighted();
+        // Candidates are drawn one at a time, as the filter asks for them: a round whose first L candidates are
+        // all independent draws L, not L' (drawing is most of the cost of a round on wide data).
+        boolean weighted = isWarmedUp() && nonzero != 0;
+        if (weighted) {
+            beginWeightedDraws();
         }
-        int numKept = filter();
+        if (blockFilter != null) {
+            blockFilter.clear();
+        }
+        int numKept = 0;
+        int drawn = 0;
+        while (drawn < numCandidates && numKept < blockSize) {
+            // Warm-up, or nothing moved yet: uniform distinct candidates in random order.
+            int candidate = weighted ? drawWeighted(drawn) : uniform.next(random, drawn);
+            candidates[drawn++] = candidate;
+            if (admit(candidate, numKept)) {
+                kept[numKept++] = candidate;
+            }
+        }
+        if (weighted) {
+            endWeightedDraws(drawn);
+        }
         for (int k = 0; k < numKept; k++) {
             setWeight(kept[k], 0.0); // in flight until its change is observed (see the class documentation)
         }
@@ -287,60 +304,72 @@ public final class DynamicScheduler implements Scheduler {
         return NAME + "(" + settings + ")";
     }
 
-    /** Draws L' distinct candidates from P(j) ∝ w_j + η into {@code candidates}, in draw order. */
-    private void drawWeighted() {
+    // The weighted draws of the round in progress: η, the mass left in the tree, and the candidates whose weight
+    // was taken out of it.
+    private double roundEta;
+    private double treeMass;
+    private int nonzeroInTree;
+    private int numOut;
+
+    private void beginWeightedDraws() {
         if (treeUpdatesSinceBuild >= numParameters) {
             rebuildTree();
         }
-        double eta = eta();
-        double treeMass = Math.max(weightSum, 0); // T: W minus the weights taken out this round
-        int nonzeroInTree = nonzero;
-        int numOut = 0;
+        roundEta = eta();
+        treeMass = Math.max(weightSum, 0); // T: W minus the weights taken out this round
+        nonzeroInTree = nonzero;
+        numOut = 0;
+    }
+
+    /** Candidate {@code k} of the round (k = 0, 1, ...) from P(j) ∝ w_j + η, not drawn before this round. */
+    private int drawWeighted(int k) {
         int p = numParameters;
-        int n = numCandidates;
-        for (int k = 0; k < n; k++) {
-            int j = -1;
-            for (int attempt = 0; attempt < MAX_REDRAWS; attempt++) {
-                int d;
-                if (treeMass > 0 && random.nextDouble() * (treeMass + p * eta) < treeMass) {
-                    d = tree.find(random.nextDouble() * treeMass);
-                    if (d >= p) {
-                        continue; // rounding at the very top of the range
-                    }
-                    if (state[d] == DRAWN && weights[d] > 0) {
-                        // A drawn candidate hit again: take its weight out so that it cannot be hit a third time.
-                        state[d] = DRAWN_AND_OUT_OF_TREE;
-                        tree.add(d, -weights[d]);
-                        treeMass -= weights[d];
-                        outOfTree[numOut++] = d;
-                        if (--nonzeroInTree == 0) {
-                            treeMass = 0; // exact: no rounding residue may be drawn from an empty tree
-                        }
-                        continue;
-                    }
-                    if (weights[d] == 0) {
-                        continue; // rounding residue of the tree put mass on a weight-0 slot
-                    }
-                } else {
-                    d = random.nextInt(p);
+        double eta = roundEta;
+        int j = -1;
+        for (int attempt = 0; attempt < MAX_REDRAWS; attempt++) {
+            int d;
+            if (treeMass > 0 && random.nextDouble() * (treeMass + p * eta) < treeMass) {
+                d = tree.find(random.nextDouble() * treeMass);
+                if (d >= p) {
+                    continue; // rounding at the very top of the range
                 }
-                if (state[d] == UNDRAWN) {
-                    j = d;
-                    break;
+                if (state[d] == DRAWN && weights[d] > 0) {
+                    // A drawn candidate hit again: take its weight out so that it cannot be hit a third time.
+                    state[d] = DRAWN_AND_OUT_OF_TREE;
+                    tree.add(d, -weights[d]);
+                    treeMass -= weights[d];
+                    outOfTree[numOut++] = d;
+                    if (--nonzeroInTree == 0) {
+                        treeMass = 0; // exact: no rounding residue may be drawn from an empty tree
+                    }
+                    continue;
                 }
+                if (weights[d] == 0) {
+                    continue; // rounding residue of the tree put mass on a weight-0 slot
+                }
+            } else {
+                d = random.nextInt(p);
             }
-            if (j < 0) {
-                j = scan(k, eta);
+            if (state[d] == UNDRAWN) {
+                j = d;
+                break;
             }
-            candidates[k] = j;
-            state[j] = DRAWN;
         }
+        if (j < 0) {
+            j = scan(k, eta);
+        }
+        state[j] = DRAWN;
+        return j;
+    }
+
+    /** Puts back the weights taken out of the tree and forgets the round's {@code drawn} candidates. */
+    private void endWeightedDraws(int drawn) {
         for (int i = 0; i < numOut; i++) {
             int j = outOfTree[i];
             tree.add(j, weights[j]);
         }
         treeUpdatesSinceBuild += 2L * numOut;
-        for (int k = 0; k < n; k++) {
+        for (int k = 0; k < drawn; k++) {
             state[candidates[k]] = UNDRAWN;
         }
     }
@@ -377,33 +406,17 @@ public final class DynamicScheduler implements Scheduler {
         return last; // rounding left u at the very top: the last undrawn one
     }
 
-    /** Keeps candidates, in order, whose dependency with every one kept so far is below ρ; at most L. */
-    private int filter() {
-        int numKept = 0;
-        int n = numCandidates;
+    /** Whether {@code candidate}'s dependency with each of the {@code numKept} kept so far is below ρ. */
+    private boolean admit(int candidate, int numKept) {
         if (blockFilter != null) {
-            blockFilter.clear();
-            for (int c = 0; c < n && numKept < blockSize; c++) {
-                if (blockFilter.admit(candidates[c])) {
-                    kept[numKept++] = candidates[c];
-                }
-            }
-            return numKept;
+            return blockFilter.admit(candidate);
         }
-        for (int c = 0; c < n && numKept < blockSize; c++) {
-            int candidate = candidates[c];
-            boolean independent = true;
-            for (int i = 0; i < numKept; i++) {
-                if (!cache.independent(candidate, kept[i])) {
-                    independent = false;
-                    break; // rejected: the remaining pairs cannot change that
-                }
-            }
-            if (independent) {
-                kept[numKept++] = candidate;
+        for (int i = 0; i < numKept; i++) {
+            if (!cache.independent(candidate, kept[i])) {
+                return false; // rejected: the remaining pairs cannot change that
             }
         }
-        return numKept;
+        return true;
     }
 
     // Adding and later subtracting the same weight need not restore a node bit for bit; rebuilding after p

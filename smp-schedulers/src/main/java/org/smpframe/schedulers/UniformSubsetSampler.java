@@ -25,15 +25,22 @@ final class UniformSubsetSampler {
 
     /** Writes k distinct uniform ids (in draw order) to {@code out[0 .. k)}; requires k &lt;= n. */
     void sample(SplitMix64 random, int k, int[] out) {
-        int[] perm = permutation;
-        int n = perm.length;
         for (int i = 0; i < k; i++) {
-            int r = i + random.nextInt(n - i);
-            int chosen = perm[r];
-            perm[r] = perm[i];
-            perm[i] = chosen;
-            out[i] = chosen;
+            out[i] = next(random, i);
         }
+    }
+
+    /**
+     * The {@code i}-th id of a draw ({@code i} = 0, 1, ... in order, i &lt; n): one step of the partial shuffle, so a
+     * caller can stop as soon as it has what it needs.
+     */
+    int next(SplitMix64 random, int i) {
+        int[] perm = permutation;
+        int r = i + random.nextInt(perm.length - i);
+        int chosen = perm[r];
+        perm[r] = perm[i];
+        perm[i] = chosen;
+        return chosen;
     }
 
     /** The permutation is state: the next draws depend on the order the earlier ones left it in. */

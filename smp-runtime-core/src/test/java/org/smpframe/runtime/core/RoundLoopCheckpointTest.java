@@ -159,6 +159,23 @@ class RoundLoopCheckpointTest {
     }
 
     @ParameterizedTest(name = "depth {0}")
+    @CsvSource({"0", "2"})
+    void timedCheckpointsComeAfterEvaluationsAndResumeExactly(int depth) {
+        // An interval shorter than a round: a snapshot after every evaluation, whatever the timing.
+        RunOptions options = RunOptions.builder().maxRounds(60).pipelineDepth(depth).evaluateEvery(6)
+                .checkpointSeconds(1e-9).build();
+        Snapshots snapshots = new Snapshots();
+        RecordingRunner whole = new RecordingRunner();
+        run(options, snapshots, false, whole);
+        assertThat(snapshots.taken).extracting(RunSnapshot::round).containsExactly(6L, 12L, 18L, 24L, 30L, 36L, 42L,
+                48L, 54L, 60L, 60L);
+        RecordingRunner rest = new RecordingRunner();
+        run(options.toBuilder().checkpointSeconds(0).resumeFrom(snapshots.taken.get(4)).build(), RoundListener.NONE,
+                false, rest);
+        assertThat(rest.ran).isEqualTo(whole.ran.subList(30, 60));
+    }
+
+    @ParameterizedTest(name = "depth {0}")
     @CsvSource({"0", "1", "2"})
     void aRunStoppedAtItsLimitCanBeExtended(int depth) {
         RunOptions options = RunOptions.builder().maxRounds(90).pipelineDepth(depth).evaluateEvery(10).build();
