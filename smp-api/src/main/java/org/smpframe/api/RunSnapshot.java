@@ -31,17 +31,6 @@ import java.util.List;
 public record RunSnapshot(long round, long updates, double seconds, byte[] schedulerState,
                           List<Schedule> pendingSchedules, byte[] aggregatorState, List<byte[]> workerStates,
                           List<byte[]> blockStates, RunSummary.StopReason endedBy) {
-    /** A snapshot without the program's state. */
-    public RunSnapshot(long round, long updates, double seconds, byte[] schedulerState,
-                       List<Schedule> pendingSchedules) {
-        this(round, updates, seconds, schedulerState, pendingSchedules, new byte[0], List.of(), List.of(), null);
-    }
-
-    /** Whether it holds the program's state (aggregator and workers). */
-    public boolean hasProgramState() {
-        return !workerStates.isEmpty();
-    }
-
     public RunSnapshot {
         if (round < 0 || updates < 0 || !(seconds >= 0)) {
             throw new IllegalArgumentException("invalid snapshot: round " + round + ", updates " + updates
@@ -56,6 +45,17 @@ public record RunSnapshot(long round, long updates, double seconds, byte[] sched
         pendingSchedules = List.copyOf(pendingSchedules);
         workerStates = List.copyOf(workerStates);
         blockStates = List.copyOf(blockStates);
+    }
+
+    /** A snapshot without the program's state. */
+    public RunSnapshot(long round, long updates, double seconds, byte[] schedulerState,
+                       List<Schedule> pendingSchedules) {
+        this(round, updates, seconds, schedulerState, pendingSchedules, new byte[0], List.of(), List.of(), null);
+    }
+
+    /** Whether it holds the program's state (aggregator and workers). */
+    public boolean hasProgramState() {
+        return !workerStates.isEmpty();
     }
 
     /** The same snapshot, marked as taken at the end of a run that ended for {@code reason}. */
