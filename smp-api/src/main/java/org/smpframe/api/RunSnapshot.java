@@ -25,12 +25,14 @@ import java.util.List;
  * @param workerStates     what each worker's {@link WorkerTask#saveState} wrote, in worker order; else empty
  * @param blockStates      each {@link MovingBlocks moving block} in its wire format, by block id (with the
  *                         program's state, for programs that have such blocks); else empty
+ * @param evaluated        whether the model was evaluated at {@code round} before the snapshot (and the listener
+ *                         told): a resumed run that ends at once does not report that evaluation twice
  * @param endedBy          null for a snapshot taken during the run; how the run ended for the one taken at its end
  *                         (not written: a resumed run is never "ended")
  */
 public record RunSnapshot(long round, long updates, double seconds, byte[] schedulerState,
                           List<Schedule> pendingSchedules, byte[] aggregatorState, List<byte[]> workerStates,
-                          List<byte[]> blockStates, RunSummary.StopReason endedBy) {
+                          List<byte[]> blockStates, boolean evaluated, RunSummary.StopReason endedBy) {
     public RunSnapshot {
         if (round < 0 || updates < 0 || !(seconds >= 0)) {
             throw new IllegalArgumentException("invalid snapshot: round " + round + ", updates " + updates
@@ -49,8 +51,9 @@ public record RunSnapshot(long round, long updates, double seconds, byte[] sched
 
     /** A snapshot without the program's state. */
     public RunSnapshot(long round, long updates, double seconds, byte[] schedulerState,
-                       List<Schedule> pendingSchedules) {
-        this(round, updates, seconds, schedulerState, pendingSchedules, new byte[0], List.of(), List.of(), null);
+                       List<Schedule> pendingSchedules, boolean evaluated) {
+        this(round, updates, seconds, schedulerState, pendingSchedules, new byte[0], List.of(), List.of(), evaluated,
+                null);
     }
 
     /** Whether it holds the program's state (aggregator and workers). */
@@ -61,13 +64,13 @@ public record RunSnapshot(long round, long updates, double seconds, byte[] sched
     /** The same snapshot, marked as taken at the end of a run that ended for {@code reason}. */
     public RunSnapshot endedBy(RunSummary.StopReason reason) {
         return new RunSnapshot(round, updates, seconds, schedulerState, pendingSchedules, aggregatorState,
-                workerStates, blockStates, reason);
+                workerStates, blockStates, evaluated, reason);
     }
 
     /** The same snapshot with the program's state. */
     public RunSnapshot withProgramState(byte[] aggregator, List<byte[]> workers, List<byte[]> blocks) {
         return new RunSnapshot(round, updates, seconds, schedulerState, pendingSchedules, aggregator, workers, blocks,
-                endedBy);
+                evaluated, endedBy);
     }
 
     /** Writes the snapshot; {@link #read} reads it back. */
@@ -88,6 +91,7 @@ public record RunSnapshot(long round, long updates, double seconds, byte[] sched
         out.write(aggregatorState);
         writeAll(out, workerStates);
         writeAll(out, blockStates);
+        out.writeBoolean(evaluated);
     }
 
     private static void writeAll(DataOutput out, List<byte[]> parts) throws IOException {
@@ -136,8 +140,10 @@ public record RunSnapshot(long round, long updates, double seconds, byte[] sched
         in.readFully(aggregator);
         List<byte[]> workers = readAll(in, maxBytes);
         List<byte[]> blocks = readAll(in, maxBytes);
+        boolean evaluated = in.readBoolean();
         try {
-            return new RunSnapshot(round, updates, seconds, state, schedules, aggregator, workers, blocks, null);
+            return new RunSnapshot(round, updates, seconds, state, schedules, aggregator, workers, blocks, evaluated,
+                    null);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }

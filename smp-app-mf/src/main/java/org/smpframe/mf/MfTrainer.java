@@ -152,6 +152,11 @@ public final class MfTrainer {
 
             @Override
             public void onCheckpoint(RunSnapshot snapshot) {
+                if (snapshot.endedBy() == RunSummary.StopReason.CONVERGED) {
+                    // Nothing to continue: resumed, the last checkpoint before it converges again, exactly. (A
+                    // snapshot does not record that its run had ended, so this one would train on.)
+                    return;
+                }
                 try {
                     checkpoints.sink().save(snapshot);
                 } catch (IOException | RuntimeException e) {

@@ -85,8 +85,22 @@ class MfResumeTest {
         // Every 2 iterations, and at the end.
         assertThat(saved).hasSize(4 + 1);
         assertThat(saved).allMatch(RunSnapshot::hasProgramState);
-        for (RunSnapshot s : saved.subList(0, 3)) {
+        for (RunSnapshot s : saved) { // the last two are at the last round: resumed, nothing is left to run
             assertSameModel(fit(config(method), workers, s, new ArrayList<>(), RoundListener.NONE), whole,
+                    "resumed at round " + s.round());
+        }
+    }
+
+    @Test
+    void aConvergedFitsCheckpointsResumeToTheSameModel() {
+        MfConfig config = config(MfMethod.ROTATION).toBuilder().tolerance(1e-2).iterations(50).build();
+        List<RunSnapshot> saved = new ArrayList<>();
+        MfResult whole = fit(config, 2, null, saved, RoundListener.NONE);
+        assertThat(whole.summary().reason()).isEqualTo(org.smpframe.api.RunSummary.StopReason.CONVERGED);
+        // The end of a converged run is not saved: a checkpoint does not say that its run had ended.
+        assertThat(saved).isNotEmpty().allMatch(s -> s.round() < whole.summary().rounds());
+        for (RunSnapshot s : saved) {
+            assertSameModel(fit(config, 2, s, new ArrayList<>(), RoundListener.NONE), whole,
                     "resumed at round " + s.round());
         }
     }

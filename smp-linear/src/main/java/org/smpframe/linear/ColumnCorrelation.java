@@ -29,7 +29,9 @@ import org.smpframe.data.CscMatrix;
  * scheduler soon asks for nearly every pair, and a sparse dot per pair costs p · nnz over all pairs, where the
  * rows' outer products give every dot product at once in Σ_i nnz_i² multiply-adds (26x less on w8a). The first
  * question then computes that Gram matrix (inside the solver's time, as the pair dots would be), and every pair
- * after is a look-up.
+ * after is a look-up. Its sums are added in row order rather than column by column, so a pair whose dependency
+ * lies within rounding of ρ may be decided the other way than a pairwise dot would decide it; either is a valid
+ * reading of the data.
  *
  * <p>The scratch makes an instance safe for one calling thread at a time (the scheduler's), as the runtimes use it.
  */

@@ -109,8 +109,8 @@ public final class RoundLoop {
             }
             Schedule next = null;
             if (options.checkpointAtStart() && resume == null) {
-                listener.onCheckpoint(withProgram(snapshot(pipeline, null, round, updates, solverNanos), options,
-                        runner));
+                listener.onCheckpoint(withProgram(snapshot(pipeline, null, round, updates, solverNanos, false),
+                        options, runner));
             }
             long lastCheckpoint = System.nanoTime();
             long nextCheckpointRound = nextMultiple(round, options.checkpointEvery());
@@ -145,15 +145,15 @@ public final class RoundLoop {
                         break;
                     }
                     if (round >= nextCheckpointRound || System.nanoTime() - lastCheckpoint >= checkpointNanos) {
-                        listener.onCheckpoint(withProgram(snapshot(pipeline, next, round, updates, solverNanos),
-                                options, runner));
+                        listener.onCheckpoint(withProgram(snapshot(pipeline, next, round, updates, solverNanos,
+                                true), options, runner));
                         lastCheckpoint = System.nanoTime();
                         nextCheckpointRound = nextMultiple(round, options.checkpointEvery());
                     }
                 }
             }
             if (options.checkpoints()) {
-                finalSnapshot = snapshot(pipeline, next, round, updates, solverNanos);
+                finalSnapshot = snapshot(pipeline, next, round, updates, solverNanos, true); // evaluated below
             }
         } finally {
             runner.afterRounds();
@@ -161,7 +161,11 @@ public final class RoundLoop {
         runner.endRun();
         if (last == null || last.round() != round) {
             last = new TracePoint(solverNanos * 1e-9, round, updates, runner.evaluate());
-            listener.onEvaluation(last);
+            // A resumed run that ended before its first round: the run it continues reported this point already.
+            boolean reported = resume != null && resume.evaluated() && round == resume.round();
+            if (!reported) {
+                listener.onEvaluation(last);
+            }
             if (last.evaluation().converged() && reason != StopReason.STOPPED) {
                 reason = StopReason.CONVERGED; // a stopped run stays stopped: a path must not go on
             }
@@ -182,14 +186,14 @@ public final class RoundLoop {
 
     // The lookahead schedule (taken before the round that just ran) is the first of the pending ones.
     private static RunSnapshot snapshot(SchedulePipeline pipeline, Schedule next, long round, long updates,
-                                        long solverNanos) {
+                                        long solverNanos, boolean evaluated) {
         SchedulePipeline.Snapshot s = pipeline.snapshot();
         List<Schedule> pending = new ArrayList<>();
         if (next != null) {
             pending.add(next);
         }
         pending.addAll(s.pending());
-        return new RunSnapshot(round, updates, solverNanos * 1e-9, s.schedulerState(), pending);
+        return new RunSnapshot(round, updates, solverNanos * 1e-9, s.schedulerState(), pending, evaluated);
     }
 
     private static RunSnapshot withProgram(RunSnapshot s, RunOptions options, Runner runner) {
