@@ -87,9 +87,12 @@ final class LassoRun {
 
             @Override
             public void onStageEnd(LassoStage s) {
-                // The stage's last evaluation is the last trace point: counters from the start of the fit.
-                progress.onStageEnd(event(trace.points().get(trace.points().size() - 1)), s.converged(),
-                        s.summary().reason().toString());
+                // The stage's last evaluation is the last trace point: counters from the start of the fit. A
+                // resumed fit that had nothing left to run has none in this process: nothing to report.
+                if (!trace.points().isEmpty()) {
+                    progress.onStageEnd(event(trace.points().get(trace.points().size() - 1)), s.converged(),
+                            s.summary().reason().toString());
+                }
             }
         };
         LassoResult result;

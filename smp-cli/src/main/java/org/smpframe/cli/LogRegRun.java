@@ -83,7 +83,10 @@ final class LogRegRun {
             @Override
             public void onStageEnd(LogRegStage s) {
                 // The stage's last evaluation is the last trace point: counters from the start of the fit, as
-                // in the evaluation events.
+                // in the evaluation events. A resumed fit that had nothing left to run has none in this process.
+                if (points.isEmpty()) {
+                    return;
+                }
                 LogRegTracePoint p = points.get(points.size() - 1);
                 progress.onStageEnd(event(s.stage(), s.lambda(), p.round(), p.updates(), p.seconds(),
                         s.summary().last().evaluation()), s.converged(), s.summary().reason().toString());

@@ -93,6 +93,20 @@ class PathResumeTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"lasso", "logreg"})
+    void aFinishedFitResumedWritesTheSameResultAgain(String app) throws Exception {
+        Path done = dir.resolve("done");
+        assertThat(smp(fit(app, done, 600)).exitCode()).isZero(); // its last checkpoint is at round 600
+        String model = Files.readString(done.resolve("model.txt"));
+        List<String> trace = Files.readAllLines(done.resolve("trace.csv"));
+        CliOutcome again = smp(fit(app, done, 600, "--resume", done.toString()));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(Files.readString(done.resolve("model.txt"))).isEqualTo(model);
+        assertThat(column(done.resolve("trace.csv"), 1, 2)).as("no row twice")
+                .isEqualTo(trace.stream().map(l -> l.split(",")[1] + "," + l.split(",")[2]).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"lasso", "logreg"})
     void aCheckpointOfAnotherRunOrADamagedOneIsRefused(String app) throws Exception {
         Path first = dir.resolve("first");
         assertThat(smp(fit(app, first, 300)).exitCode()).isZero();
