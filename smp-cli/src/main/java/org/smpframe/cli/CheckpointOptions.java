@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** Checkpoint and resume options of the coordinate-descent apps (LDA counts its interval in iterations). */
 final class CheckpointOptions {
     @Option(names = "--checkpoint-every", paramLabel = "ROUNDS", defaultValue = "0",
-            description = "Write the fit's state to OUT/checkpoint/ at the first evaluation at a multiple of ROUNDS rounds, when a lambda is done, when stopped early and at the end; 0 for never (default: ${DEFAULT-VALUE}).")
+            description = "Write the fit's state to OUT/checkpoint/ at the first evaluation after every ROUNDS rounds, at the start of each lambda of a path and when stopped early (Ctrl-C, a time or round limit); 0 for never (default: ${DEFAULT-VALUE}).")
     long every;
 
     @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "0",

@@ -112,7 +112,7 @@ final class MfCommand implements Callable<Integer>, ClusterJob {
 
 
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
-            description = "Write the fit's state to OUT/checkpoint/mf.ckpt every N iterations, when stopped early and at the end; 0 for never (default: ${DEFAULT-VALUE}).")
+            description = "Write the fit's state to OUT/checkpoint/mf.ckpt every N iterations and when stopped early (Ctrl-C, a time or iteration limit); 0 for never (default: ${DEFAULT-VALUE}).")
     long checkpointEvery;
 
     @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "0",
