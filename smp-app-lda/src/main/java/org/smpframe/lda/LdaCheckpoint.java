@@ -1,26 +1,13 @@
 package org.smpframe.lda;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.CRC32C;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
-import org.smpframe.data.AtomicFiles;
+import org.smpframe.data.CheckpointFile;
 import org.smpframe.data.Corpus;
-import org.smpframe.data.InputException;
 
 /**
  * The state of an LDA chain after round {@code round}: the topic of every token and where every worker's sampler
@@ -28,9 +15,9 @@ import org.smpframe.data.InputException;
  * run resumed from a checkpoint continues exactly as the uninterrupted run would have: the same topics, the same
  * model, bit for bit.
  *
- * <p>On disk ({@link #write}): a header naming the corpus and the options it belongs to, the state, and a CRC-32C
- * of everything, written atomically (temp file, fsync, rename), so a file is complete or absent and a damaged one
- * is refused.
+ * <p>On disk ({@link #write}): a {@link CheckpointFile}, with a header naming the corpus and the options it belongs
+ * to, the state, and a CRC-32C of everything, written atomically (temp file, fsync, rename), so a file is complete
+ * or absent and a damaged one is refused.
  *
  * @param round         rounds done (an iteration is {@code roundsPerIteration} rounds)
  * @param numWorkers    workers of the run; a resumed run needs as many (each stream belongs to a shard)
@@ -38,8 +25,8 @@ import org.smpframe.data.InputException;
  * @param topics        the topic of every token, in corpus order
  */
 public record LdaCheckpoint(long round, int numWorkers, long[] samplerStates, int[] topics) {
-    private static final byte[] MAGIC = "SMPLDACK".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    /** The kind name its {@link CheckpointFile} records. */
+    private static final String KIND = "lda";
 
     /** A checkpoint read from a file, with what it says it belongs to and the caller's saved text. */
     public record Saved(LdaCheckpoint checkpoint, String compatibility, String extra) {
@@ -89,26 +76,12 @@ public record LdaCheckpoint(long round, int numWorkers, long[] samplerStates, in
     }
 
     /**
-     * Writes the checkpoint to {@code file} atomically, with {@code compatibility} and the caller's {@code extra}.
-     * Streamed: a checkpoint of a corpus of billions of tokens is never held as one byte array.
+     * Writes the checkpoint to {@code file} atomically ({@link CheckpointFile}), with {@code compatibility} and the
+     * caller's {@code extra}. Streamed: a checkpoint of a corpus of billions of tokens is never held as one byte
+     * array.
      */
     public void write(Path file, String compatibility, String extra) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // A process killed while writing leaves its temporary file behind; one run writes this checkpoint at a
-        // time, so such leftovers of earlier writes can go.
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, "." + file.getFileName() + ".*.tmp")) {
-            for (Path p : stale) {
-                Files.deleteIfExists(p);
-            }
-        }
-        AtomicFiles.writeBytes(file, o -> {
-            BufferedOutputStream buffered = new BufferedOutputStream(o, 1 << 16);
-            CheckedOutputStream checked = new CheckedOutputStream(buffered, new CRC32C());
-            DataOutputStream out = new DataOutputStream(checked);
-            out.write(MAGIC);
-            out.writeInt(VERSION);
-            writeString(out, compatibility);
+        CheckpointFile.write(file, KIND, compatibility, out -> {
             out.writeLong(round);
             out.writeInt(numWorkers);
             for (long s : samplerStates) {
@@ -118,12 +91,7 @@ public record LdaCheckpoint(long round, int numWorkers, long[] samplerStates, in
             for (int z : topics) {
                 out.writeInt(z);
             }
-            writeString(out, extra);
-            out.flush();
-            DataOutputStream tail = new DataOutputStream(buffered);
-            tail.writeLong(checked.getChecksum().getValue());
-            tail.flush();
-        });
+        }, extra);
     }
 
     /**
@@ -131,75 +99,28 @@ public record LdaCheckpoint(long round, int numWorkers, long[] samplerStates, in
      * Every length is checked against the file's size before anything is allocated.
      */
     public static Saved read(Path file) {
-        String name = file.toString();
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name, 0, "no checkpoint here (a run writes one with --checkpoint-every)");
-        } catch (IOException e) {
-            throw new InputException(name, 0, "cannot read: " + e.getMessage(), e);
+        CheckpointFile.Saved<LdaCheckpoint> saved = CheckpointFile.read(file, KIND, LdaCheckpoint::readState);
+        return new Saved(saved.state(), saved.compatibility(), saved.extra());
+    }
+
+    private static LdaCheckpoint readState(DataInputStream in, long size) throws IOException {
+        long round = in.readLong();
+        int workers = in.readInt();
+        if (round < 0 || workers < 1 || 8L * workers > size) {
+            throw new IOException("round " + round + ", " + workers + " workers");
         }
-        try (InputStream raw = Files.newInputStream(file)) {
-            BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
-            CheckedInputStream checked = new CheckedInputStream(buffered, new CRC32C());
-            DataInputStream in = new DataInputStream(checked);
-            byte[] magic = in.readNBytes(MAGIC.length);
-            if (!Arrays.equals(magic, MAGIC)) {
-                throw new InputException(name, 0, "not an SMPFrame LDA checkpoint");
-            }
-            int version = in.readInt();
-            if (version != VERSION) {
-                throw new InputException(name, 0, "checkpoint format version " + version + ", this build reads "
-                        + VERSION);
-            }
-            String compatibility = readString(in, size);
-            long round = in.readLong();
-            int workers = in.readInt();
-            if (round < 0 || workers < 1 || 8L * workers > size) {
-                throw damaged(name);
-            }
-            long[] states = new long[workers];
-            for (int p = 0; p < workers; p++) {
-                states[p] = in.readLong();
-            }
-            int n = in.readInt();
-            if (n < 0 || 4L * n > size) {
-                throw damaged(name);
-            }
-            int[] topics = new int[n];
-            for (int i = 0; i < n; i++) {
-                topics[i] = in.readInt();
-            }
-            String extra = readString(in, size);
-            long expected = new DataInputStream(buffered).readLong();
-            if (expected != checked.getChecksum().getValue() || buffered.read() != -1) {
-                throw damaged(name);
-            }
-            return new Saved(new LdaCheckpoint(round, workers, states, topics), compatibility, extra);
-        } catch (EOFException e) {
-            throw new InputException(name, 0, "the checkpoint ends early (it is damaged or was cut off)");
-        } catch (IOException e) {
-            throw new InputException(name, 0, "cannot read: " + e.getMessage(), e);
+        long[] states = new long[workers];
+        for (int p = 0; p < workers; p++) {
+            states[p] = in.readLong();
         }
-    }
-
-    private static InputException damaged(String name) {
-        return new InputException(name, 0, "the checkpoint is damaged (its checksum or a length does not match);"
-                + " resume from an earlier copy or start again");
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
-    }
-
-    private static String readString(DataInputStream in, long fileSize) throws IOException {
         int n = in.readInt();
-        if (n < 0 || n > fileSize) {
-            throw new EOFException();
+        if (n < 0 || 4L * n > size) {
+            throw new IOException(n + " tokens in a file of " + size + " bytes");
         }
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+        int[] topics = new int[n];
+        for (int i = 0; i < n; i++) {
+            topics[i] = in.readInt();
+        }
+        return new LdaCheckpoint(round, workers, states, topics);
     }
 }
