@@ -1,19 +1,13 @@
 package org.smpframe.lasso;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.smpframe.api.MemoryBudget;
-import org.smpframe.api.RoundListener;
 import org.smpframe.api.RunOptions;
-import org.smpframe.api.RunSnapshot;
 import org.smpframe.api.RunSummary;
-import org.smpframe.api.Scheduler;
 import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.SmpSession;
-import org.smpframe.api.StopRequest;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.linear.CoordinateSchedulers;
@@ -133,52 +127,43 @@ public final class LassoTrainer {
                 .seed(config.seed())
                 .verifyWireFormats(config.verifyWireFormats())
                 .build();
-        List<LassoStage> stages = new ArrayList<>();
-        for (PathCheckpoint.DoneStage d : progress.doneBefore()) {
-            RunSummary summary = PathProgress.summaryOf(d);
-            stages.add(new LassoStage(stages.size(), d.lambda(),
-                    model(problem, d.coefficients(), d.lambda(), source, summary, config.scheduler()), summary));
-        }
         if (checkpoints.resumeFrom() != null) {
             // The workers rebuild their residuals from β as the evaluation before the checkpoint did.
             program.startFrom(checkpoints.resumeFrom().coefficients());
         }
         try (SmpSession session = runtime.open(program)) {
-            for (int stage = progress.firstStage(); stage < lambdas.length; stage++) {
-                if (stage > progress.firstStage() && StopRequest.isRequested()) {
-                    break; // stopped between two lambdas: the path ends at the last one fitted
-                }
-                aggregator.setLambda(lambdas[stage]);
-                Scheduler scheduler = CoordinateSchedulers.create(config.scheduler(), config.scheduling());
-                final int s = stage;
-                final double secondsBefore = progress.seconds();
-                final long roundsBefore = progress.rounds();
-                final long updatesBefore = progress.updates();
-                RoundListener stageListener = new RoundListener() {
-                    @Override
-                    public void onEvaluation(TracePoint p) {
-                        listener.onEvaluation(new LassoTracePoint(s, lambdas[s], secondsBefore + p.seconds(),
-                                roundsBefore + p.round(), updatesBefore + p.updates(), p.evaluation()));
-                    }
+            return new LassoResult(progress.run(session, lambdas, options, false,
+                    () -> CoordinateSchedulers.create(config.scheduler(), config.scheduling()), config.scheduler(),
+                    new PathProgress.PathApp<LassoStage>() {
+                        @Override
+                        public void startStage(double lambda) {
+                            aggregator.setLambda(lambda);
+                        }
 
-                    @Override
-                    public void onCheckpoint(RunSnapshot snapshot) {
-                        progress.checkpoint(s, aggregator.beta(), snapshot);
-                    }
-                };
-                RunSummary summary = session.run(scheduler, progress.options(options, stage, false), stageListener);
-                double[] beta = aggregator.beta();
-                progress.finished(lambdas[stage], beta, summary);
-                LassoStage finished = new LassoStage(stage, lambdas[stage],
-                        model(problem, beta, lambdas[stage], source, summary, scheduler.name()), summary);
-                stages.add(finished);
-                listener.onStageEnd(finished);
-                if (summary.reason() == RunSummary.StopReason.STOPPED) {
-                    break; // the user stopped the fit: the path ends at this lambda
-                }
-            }
+                        @Override
+                        public void onEvaluation(int stage, double lambda, TracePoint p) {
+                            listener.onEvaluation(new LassoTracePoint(stage, lambda, p.seconds(), p.round(),
+                                    p.updates(), p.evaluation()));
+                        }
+
+                        @Override
+                        public double[] coefficients() {
+                            return aggregator.beta();
+                        }
+
+                        @Override
+                        public LassoStage stage(int stage, double lambda, double[] beta, RunSummary summary,
+                                                String schedulerName) {
+                            return new LassoStage(stage, lambda,
+                                    model(problem, beta, lambda, source, summary, schedulerName), summary);
+                        }
+
+                        @Override
+                        public void onStageEnd(LassoStage stage) {
+                            listener.onStageEnd(stage);
+                        }
+                    }));
         }
-        return new LassoResult(stages);
     }
 
     private LassoModel model(LassoProblem problem, double[] beta, double lambda, String source, RunSummary summary,

@@ -1,18 +1,12 @@
 package org.smpframe.logreg;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.smpframe.api.MemoryBudget;
-import org.smpframe.api.RoundListener;
 import org.smpframe.api.RunOptions;
-import org.smpframe.api.RunSnapshot;
 import org.smpframe.api.RunSummary;
-import org.smpframe.api.Scheduler;
 import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.SmpSession;
-import org.smpframe.api.StopRequest;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.linear.CoordinateSchedulers;
@@ -125,52 +119,42 @@ public final class LogRegTrainer {
                 .verifyWireFormats(config.verifyWireFormats())
                 .build();
         PathProgress progress = new PathProgress(checkpoints, lambdas.length, problem.p);
-        List<LogRegStage> stages = new ArrayList<>();
-        for (PathCheckpoint.DoneStage d : progress.doneBefore()) {
-            LogRegModel model = model(problem, d.coefficients());
-            stages.add(new LogRegStage(stages.size(), d.lambda(), model, PathProgress.summaryOf(d),
-                    metrics(model, train), test == null ? null : metrics(model, test)));
-        }
         try (SmpSession session = runtime.open(program)) {
-            for (int stage = progress.firstStage(); stage < lambdas.length; stage++) {
-                if (stage > progress.firstStage() && StopRequest.isRequested()) {
-                    break; // stopped between two lambdas: the path ends at the last one fitted
-                }
-                aggregator.setLambda(lambdas[stage]);
-                Scheduler scheduler = CoordinateSchedulers.create(config.scheduler(), config.scheduling());
-                final int s = stage;
-                final double secondsBefore = progress.seconds();
-                final long roundsBefore = progress.rounds();
-                final long updatesBefore = progress.updates();
-                RoundListener stageListener = new RoundListener() {
-                    @Override
-                    public void onEvaluation(TracePoint p) {
-                        LogRegModel now = config.traceMetrics() ? model(problem, aggregator.weights()) : null;
-                        listener.onEvaluation(new LogRegTracePoint(s, lambdas[s], secondsBefore + p.seconds(),
-                                roundsBefore + p.round(), updatesBefore + p.updates(), p.evaluation(),
-                                now == null ? null : metrics(now, train),
-                                now == null || test == null ? null : metrics(now, test)));
-                    }
+            return new LogRegResult(progress.run(session, lambdas, options, true,
+                    () -> CoordinateSchedulers.create(config.scheduler(), config.scheduling()), config.scheduler(),
+                    new PathProgress.PathApp<LogRegStage>() {
+                        @Override
+                        public void startStage(double lambda) {
+                            aggregator.setLambda(lambda);
+                        }
 
-                    @Override
-                    public void onCheckpoint(RunSnapshot snapshot) {
-                        progress.checkpoint(s, aggregator.weights(), snapshot);
-                    }
-                };
-                RunSummary summary = session.run(scheduler, progress.options(options, stage, true), stageListener);
-                double[] w = aggregator.weights();
-                progress.finished(lambdas[stage], w, summary);
-                LogRegModel model = model(problem, w);
-                LogRegStage done = new LogRegStage(stage, lambdas[stage], model, summary, metrics(model, train),
-                        test == null ? null : metrics(model, test));
-                stages.add(done);
-                listener.onStageEnd(done);
-                if (summary.reason() == RunSummary.StopReason.STOPPED) {
-                    break; // the user stopped the fit: the path ends at this lambda
-                }
-            }
+                        @Override
+                        public void onEvaluation(int stage, double lambda, TracePoint p) {
+                            LogRegModel now = config.traceMetrics() ? model(problem, aggregator.weights()) : null;
+                            listener.onEvaluation(new LogRegTracePoint(stage, lambda, p.seconds(), p.round(),
+                                    p.updates(), p.evaluation(), now == null ? null : metrics(now, train),
+                                    now == null || test == null ? null : metrics(now, test)));
+                        }
+
+                        @Override
+                        public double[] coefficients() {
+                            return aggregator.weights();
+                        }
+
+                        @Override
+                        public LogRegStage stage(int stage, double lambda, double[] w, RunSummary summary,
+                                                 String schedulerName) {
+                            LogRegModel model = model(problem, w);
+                            return new LogRegStage(stage, lambda, model, summary, metrics(model, train),
+                                    test == null ? null : metrics(model, test));
+                        }
+
+                        @Override
+                        public void onStageEnd(LogRegStage stage) {
+                            listener.onStageEnd(stage);
+                        }
+                    }));
         }
-        return new LogRegResult(stages);
     }
 
     private static LogRegModel model(LogRegProblem problem, double[] w) {

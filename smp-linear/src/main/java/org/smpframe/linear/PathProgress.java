@@ -3,9 +3,15 @@ package org.smpframe.linear;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.smpframe.api.RoundListener;
 import org.smpframe.api.RunOptions;
 import org.smpframe.api.RunSnapshot;
 import org.smpframe.api.RunSummary;
+import org.smpframe.api.Scheduler;
+import org.smpframe.api.SmpSession;
+import org.smpframe.api.StopRequest;
+import org.smpframe.api.TracePoint;
 import org.smpframe.api.Traffic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,25 +57,71 @@ public final class PathProgress {
         updates = resume.updatesBefore();
     }
 
-    /** The λs fitted before this process started (a resumed fit's). */
-    public List<PathCheckpoint.DoneStage> doneBefore() {
-        return checkpoints.resumeFrom() == null ? List.of() : checkpoints.resumeFrom().done();
+    /** What a path app does around the runs of its λs; {@link #run} does the rest. */
+    public interface PathApp<S> {
+        /** Before λ's run: the aggregator takes the new λ (the coefficients are kept as the warm start). */
+        void startStage(double lambda);
+
+        /** An evaluation of λ {@code stage}'s run, its counters from the start of the whole fit. */
+        void onEvaluation(int stage, double lambda, TracePoint point);
+
+        /** The committed coefficients. */
+        double[] coefficients();
+
+        /** The app's record of λ {@code stage}, from the coefficients its run ended with. */
+        S stage(int stage, double lambda, double[] coefficients, RunSummary summary, String schedulerName);
+
+        /** A λ fitted by this process is done (not called for those a resumed fit rebuilds). */
+        void onStageEnd(S stage);
     }
 
-    public int firstStage() {
-        return firstStage;
-    }
+    /**
+     * Fits the λs of {@code lambdas} in order on {@code session}, each with a fresh scheduler from
+     * {@code schedulers}, from where the checkpoint to resume from (if any) left off; the λs fitted before it are
+     * rebuilt from the checkpoint. The path ends early when a run is stopped, or a stop is requested between two
+     * λs. {@code programState}: whether the snapshots must hold the aggregator's and workers' state.
+     */
+    public <S> List<S> run(SmpSession session, double[] lambdas, RunOptions base, boolean programState,
+                           Supplier<Scheduler> schedulers, String schedulerName, PathApp<S> app) {
+        List<S> stages = new ArrayList<>();
+        if (checkpoints.resumeFrom() != null) {
+            for (PathCheckpoint.DoneStage d : checkpoints.resumeFrom().done()) {
+                stages.add(app.stage(stages.size(), d.lambda(), d.coefficients(), summaryOf(d), schedulerName));
+            }
+        }
+        for (int stage = firstStage; stage < lambdas.length; stage++) {
+            if (stage > firstStage && StopRequest.isRequested()) {
+                break; // stopped between two lambdas: the path ends at the last one fitted
+            }
+            app.startStage(lambdas[stage]);
+            Scheduler scheduler = schedulers.get();
+            final int s = stage;
+            final double secondsBefore = seconds;
+            final long roundsBefore = rounds;
+            final long updatesBefore = updates;
+            RoundListener listener = new RoundListener() {
+                @Override
+                public void onEvaluation(TracePoint p) {
+                    app.onEvaluation(s, lambdas[s], new TracePoint(secondsBefore + p.seconds(),
+                            roundsBefore + p.round(), updatesBefore + p.updates(), p.evaluation()));
+                }
 
-    public double seconds() {
-        return seconds;
-    }
-
-    public long rounds() {
-        return rounds;
-    }
-
-    public long updates() {
-        return updates;
+                @Override
+                public void onCheckpoint(RunSnapshot snapshot) {
+                    checkpoint(s, app.coefficients(), snapshot);
+                }
+            };
+            RunSummary summary = session.run(scheduler, options(base, stage, programState), listener);
+            double[] coefficients = app.coefficients();
+            finished(lambdas[stage], coefficients, summary);
+            S done = app.stage(stage, lambdas[stage], coefficients, summary, scheduler.name());
+            stages.add(done);
+            app.onStageEnd(done);
+            if (summary.reason() == RunSummary.StopReason.STOPPED) {
+                break; // the user stopped the fit: the path ends at this lambda
+            }
+        }
+        return stages;
     }
 
     /**
@@ -77,7 +129,7 @@ public final class PathProgress {
      * {@code programState}), stops only after evaluations (where checkpoints are taken), and the snapshot to
      * resume from for a resumed fit's first λ.
      */
-    public RunOptions options(RunOptions base, int stage, boolean programState) {
+    RunOptions options(RunOptions base, int stage, boolean programState) {
         boolean saving = checkpoints.saving();
         RunOptions.Builder b = base.toBuilder()
                 .checkpointEvery(saving ? checkpoints.everyRounds() : 0)
@@ -98,7 +150,7 @@ public final class PathProgress {
      * Saves the snapshot of λ {@code stage}'s run with the current coefficients, unless it was taken at the end
      * of a run that was not stopped: that λ is then done, and the next one's run is checkpointed at its start.
      */
-    public void checkpoint(int stage, double[] coefficients, RunSnapshot snapshot) {
+    void checkpoint(int stage, double[] coefficients, RunSnapshot snapshot) {
         if (checkpoints.sink() == null
                 || snapshot.endedBy() != null && snapshot.endedBy() != RunSummary.StopReason.STOPPED) {
             return;
@@ -114,7 +166,7 @@ public final class PathProgress {
     }
 
     /** Records the end of λ {@code stage}'s run (its counts include a resumed snapshot's). */
-    public void finished(double lambda, double[] coefficients, RunSummary summary) {
+    void finished(double lambda, double[] coefficients, RunSummary summary) {
         seconds += summary.seconds();
         rounds += summary.rounds();
         updates += summary.updates();
@@ -123,7 +175,7 @@ public final class PathProgress {
     }
 
     /** The summary of a λ done before this process started, to rebuild its result from. */
-    public static RunSummary summaryOf(PathCheckpoint.DoneStage d) {
+    private static RunSummary summaryOf(PathCheckpoint.DoneStage d) {
         return new RunSummary(d.reason(), d.rounds(), d.updates(), d.seconds(), d.last(), Traffic.NONE);
     }
 }
