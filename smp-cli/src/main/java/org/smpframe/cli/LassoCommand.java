@@ -119,7 +119,7 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
                 "the Lasso on " + p.train().numRows() + " rows x " + p.train().numFeatures() + " features");
         ProgressReporter progress = output.reporter("lasso");
         RunDirectory.writeStart(spec, out);
-        LassoRun.Checkpointing checkpointing = new LassoRun.Checkpointing(checkpoint.every, checkpoint.seconds,
+        Checkpointing<PathCheckpoint> checkpointing = new Checkpointing<>(checkpoint.every, checkpoint.seconds,
                 p.start(), p.priorTrace(), p.compatibility());
         new LassoRun(p.config(), parent.runtimes().create(solver.workers(), this), progress)
                 .execute(p.train(), p.test(), out, System.out, checkpointing);

@@ -55,21 +55,13 @@ final class LassoRun {
     record StageReport(LassoStage stage, double testRmse, double testR2) {
     }
 
-    /**
-     * How a run checkpoints: at multiples of {@code every} rounds and every {@code seconds} (0 for never), from
-     * {@code start} (or fresh), the trace rows of the run it resumes, and what the checkpoints are compatible with.
-     */
-    record Checkpointing(long every, double seconds, PathCheckpoint start, String priorTrace, String compatibility) {
-        static final Checkpointing NONE = new Checkpointing(0, 0, null, "", "");
-    }
-
     List<StageReport> execute(LabeledDataset train, LabeledDataset test, Path out, PrintStream stdout)
             throws IOException {
-        return execute(train, test, out, stdout, Checkpointing.NONE);
+        return execute(train, test, out, stdout, Checkpointing.none());
     }
 
     List<StageReport> execute(LabeledDataset train, LabeledDataset test, Path out, PrintStream stdout,
-                              Checkpointing checkpointing) throws IOException {
+                              Checkpointing<PathCheckpoint> checkpointing) throws IOException {
         progress.start(String.format(Locale.ROOT, "%s: %d rows, %d features, %d nonzeros; %d workers, scheduler %s",
                 train.source(), train.numRows(), train.numFeatures(), train.features().nnz(), workers,
                 config.scheduler()));

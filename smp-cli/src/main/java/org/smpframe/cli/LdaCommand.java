@@ -100,7 +100,7 @@ final class LdaCommand implements Callable<Integer>, ClusterJob {
         }
         Prepared p = prepare();
         int workers = run.workers();
-        LdaRun.Checkpointing checkpointing = new LdaRun.Checkpointing(checkpointEvery, checkpointSeconds, p.start(),
+        Checkpointing<LdaCheckpoint> checkpointing = new Checkpointing<>(checkpointEvery, checkpointSeconds, p.start(),
                 p.start() == null ? "" : p.priorTrace(), LdaCheckpoint.compatibility(p.train(), p.config(), workers));
         // Refused here, before the run directory exists, if it cannot fit (the trainer checks again).
         MemoryBudget.require(LdaTrainer.estimateBytes(p.train(), p.config(), workers), String.format(java.util.Locale.ROOT,

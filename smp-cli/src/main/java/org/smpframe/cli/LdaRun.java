@@ -44,25 +44,17 @@ final class LdaRun {
         this.progress = progress;
     }
 
-    /**
-     * How a run checkpoints: every {@code every} iterations (0 for never), from {@code start} (or fresh), the trace
-     * rows of the run it resumes, and what the checkpoints must be compatible with.
-     */
-    record Checkpointing(int every, double seconds, LdaCheckpoint start, String priorTrace, String compatibility) {
-        static final Checkpointing NONE = new Checkpointing(0, 0, null, "", "");
-    }
-
     /** Where a run directory keeps its checkpoint. */
     static Path checkpointFile(Path runDirectory) {
         return runDirectory.resolve("checkpoint").resolve("lda.ckpt");
     }
 
     LdaResult execute(Corpus train, Corpus test, Path out, PrintStream stdout) throws IOException {
-        return execute(train, test, out, stdout, Checkpointing.NONE);
+        return execute(train, test, out, stdout, Checkpointing.none());
     }
 
-    LdaResult execute(Corpus train, Corpus test, Path out, PrintStream stdout, Checkpointing checkpointing)
-            throws IOException {
+    LdaResult execute(Corpus train, Corpus test, Path out, PrintStream stdout,
+                      Checkpointing<LdaCheckpoint> checkpointing) throws IOException {
         progress.start(String.format(Locale.ROOT, "%s: %d documents, %d tokens, %d words%s; %d topics, %d workers, "
                         + "scheduler %s", train.source(), train.numDocs(), train.numTokens(), train.vocabularySize(),
                 test == null ? "" : String.format(Locale.ROOT, "; %d test documents", test.numDocs()),
@@ -73,7 +65,7 @@ final class LdaRun {
         String prior = checkpointing.priorTrace();
         double secondsBefore = priorSeconds(prior);
         boolean saving = checkpointing.every() > 0 || checkpointing.seconds() > 0 || checkpointing.start() != null;
-        LdaCheckpoints checkpoints = new LdaCheckpoints(checkpointing.every(), checkpointing.seconds(),
+        LdaCheckpoints checkpoints = new LdaCheckpoints((int) checkpointing.every(), checkpointing.seconds(),
                 checkpointing.start(), !saving ? null : c -> c.write(checkpointFile(out),
                         checkpointing.compatibility(), prior + traceRows(points, train, secondsBefore)));
         LdaResult result;

@@ -101,7 +101,7 @@ final class LogRegCommand implements Callable<Integer>, ClusterJob {
                 "logistic regression on " + trainData.numRows() + " rows x " + trainData.numFeatures() + " features");
         ProgressReporter progress = output.reporter("logreg");
         RunDirectory.writeStart(spec, out);
-        LogRegRun.Checkpointing checkpointing = new LogRegRun.Checkpointing(checkpoint.every, checkpoint.seconds,
+        Checkpointing<PathCheckpoint> checkpointing = new Checkpointing<>(checkpoint.every, checkpoint.seconds,
                 p.start(), p.priorTrace(), p.compatibility());
         new LogRegRun(config, parent.runtimes().create(solver.workers(), this), progress)
                 .execute(trainData, p.test(), out, System.out, checkpointing);

@@ -149,7 +149,7 @@ final class MfCommand implements Callable<Integer>, ClusterJob {
                 workers, p.config().method().cliName()));
         ProgressReporter progress = output.reporter("mf");
         RunDirectory.writeStart(spec, run.out);
-        MfRun.Checkpointing checkpointing = new MfRun.Checkpointing(checkpointEvery, checkpointSeconds, p.start(),
+        Checkpointing<RunSnapshot> checkpointing = new Checkpointing<>(checkpointEvery, checkpointSeconds, p.start(),
                 p.priorTrace(), p.compatibility());
         new MfRun(p.config(), parent.runtimes().create(workers, this), progress)
                 .execute(p.train(), p.test(), run.out, System.out, checkpointing);

@@ -42,20 +42,12 @@ final class MfRun {
         this.progress = progress;
     }
 
-    /**
-     * How a run checkpoints: every {@code every} iterations and every {@code seconds} (0 for never), from
-     * {@code start} (or fresh), the trace rows of the run it resumes, and what the checkpoints are compatible with.
-     */
-    record Checkpointing(long every, double seconds, RunSnapshot start, String priorTrace, String compatibility) {
-        static final Checkpointing NONE = new Checkpointing(0, 0, null, "", "");
-    }
-
     MfResult execute(Ratings train, Ratings test, Path out, PrintStream stdout) throws IOException {
-        return execute(train, test, out, stdout, Checkpointing.NONE);
+        return execute(train, test, out, stdout, Checkpointing.none());
     }
 
-    MfResult execute(Ratings train, Ratings test, Path out, PrintStream stdout, Checkpointing checkpointing)
-            throws IOException {
+    MfResult execute(Ratings train, Ratings test, Path out, PrintStream stdout,
+                     Checkpointing<RunSnapshot> checkpointing) throws IOException {
         progress.start(String.format(Locale.ROOT, "%s: %d ratings, %d users, %d items%s; rank %d, %d workers, "
                         + "scheduler %s", train.source(), train.size(), train.numUsers(), train.numItems(),
                 test == null ? "" : String.format(Locale.ROOT, "; %d test ratings", test.size()), config.rank(),
