@@ -8,6 +8,7 @@ import java.util.List;
 import org.smpframe.api.Evaluation;
 import org.smpframe.api.RunSnapshot;
 import org.smpframe.api.RunSummary;
+import org.smpframe.api.StateIo;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.DataFingerprint;
 import org.smpframe.data.LabeledDataset;
@@ -54,14 +55,14 @@ public record PathCheckpoint(int stage, double[] coefficients, RunSnapshot snaps
     /** Writes the state (the body of a {@link org.smpframe.data.CheckpointFile}). */
     public void write(DataOutputStream out) throws IOException {
         out.writeInt(stage);
-        writeDoubles(out, coefficients);
+        StateIo.writeDoubles(out, coefficients);
         snapshot.write(out);
         out.writeDouble(secondsBefore);
         out.writeLong(roundsBefore);
         out.writeLong(updatesBefore);
         for (DoneStage d : done) {
             out.writeDouble(d.lambda());
-            writeDoubles(out, d.coefficients());
+            StateIo.writeDoubles(out, d.coefficients());
             out.writeUTF(d.reason().name());
             out.writeLong(d.rounds());
             out.writeLong(d.updates());
@@ -134,21 +135,11 @@ public record PathCheckpoint(int stage, double[] coefficients, RunSnapshot snaps
         return new TracePoint(seconds, round, updates, b.converged(converged).build());
     }
 
-    private static void writeDoubles(DataOutputStream out, double[] a) throws IOException {
-        out.writeInt(a.length);
-        for (double v : a) {
-            out.writeDouble(v);
-        }
-    }
-
+    /** Coefficients written by {@link StateIo#writeDoubles}; no more than the file's size can hold. */
     private static double[] readDoubles(DataInputStream in, long size) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || 8L * n > size) {
-            throw new IOException("an array of " + n + " numbers in a file of " + size + " bytes");
-        }
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = in.readDouble();
+        double[] a = StateIo.readDoubles(in, (int) Math.min(Integer.MAX_VALUE, size / 8), "a coefficient vector");
+        if (a == null) {
+            throw new IOException("a coefficient vector is missing");
         }
         return a;
     }
