@@ -75,7 +75,8 @@ public record LogRegConfig(double lambda, int pathLength, double pathRatio, doub
 
     /**
      * Defaults: λ = 0.01, liblinear's ε = 0.01, no relative-decrease stop, bias on, smp scheduler with 16
-     * coordinates per round, one candidate per slot, priority floor η = 0.1, pipeline depth 0 (synchronous).
+     * coordinates per round, one candidate per slot, priority floor η = 0.1, no dependency filter, pipeline depth 0
+     * (synchronous).
      */
     public static final class Builder {
         private double lambda = 0.01;
@@ -93,8 +94,14 @@ public record LogRegConfig(double lambda, int pathLength, double pathRatio, doub
         // One candidate per slot (no extra draws for the filter to choose from): inner rounds are only
         // multiply-adds, so the scheduler's own cost decides (Golub: 0.037 s vs 0.083 s with 4 candidates per slot,
         // a9a 0.23 vs 0.37 s, synthetic 0.079 vs 0.106 s to liblinear's objective).
+        // No dependency filter: the aggregator already shortens or takes back a block whose coordinates interfered,
+        // so the filter only trades fewer updates for smaller rounds and the pair checks. Time to liblinear's
+        // objective at P = 1 / 2 without vs with ρ = 0.1 (docs/benchmarks-logreg.md): ARCENE 0.006 / 0.007 s vs
+        // 0.032 / 0.032 s, Golub 0.013 / 0.010 vs 0.032 / 0.022, 2000 x 20000 synthetic 0.027 / 0.034 vs 0.065 /
+        // 0.068, w8a 0.070 / 0.045 vs 0.070 / 0.050; only a9a (123 columns, pair checks are look-ups) was faster
+        // with it, 0.152 / 0.076 vs 0.191 / 0.097.
         private SchedulerSettings.Builder scheduling = SchedulerSettings.defaults().toBuilder().blockSize(16)
-                .etaFraction(0.1).candidateFactor(1);
+                .etaFraction(0.1).candidateFactor(1).rho(SchedulerSettings.NO_FILTER);
         // Depth 0: a logistic round is often a few microseconds of work, and handing schedules over from a
         // scheduler thread cost ~15 µs a round on 2 cores (2000 x 20000 sparse: random 2.4 vs 17 µs a round).
         private int pipelineDepth = 0;
@@ -152,6 +159,12 @@ public record LogRegConfig(double lambda, int pathLength, double pathRatio, doub
 
         public Builder blockSize(int v) {
             scheduling.blockSize(v);
+            return this;
+        }
+
+        /** ρ of the smp scheduler's dependency filter; {@link SchedulerSettings#NO_FILTER} (the default) for none. */
+        public Builder rho(double v) {
+            scheduling.rho(v);
             return this;
         }
 

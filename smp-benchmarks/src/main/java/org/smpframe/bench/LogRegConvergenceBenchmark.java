@@ -32,13 +32,14 @@ import org.smpframe.schedulers.SchedulerSettings;
  * <pre>
  * java -cp smp-benchmarks/target/benchmarks.jar org.smpframe.bench.LogRegConvergenceBenchmark \
  *      [--data ../shared/data] [--problems a9a,w8a,arcene,golub,synthetic] [--reps 5] [--cap 30] [--eps 0.01]
+ *      [--rho off,0.1]
  * </pre>
  */
 public final class LogRegConvergenceBenchmark {
     static final List<String> NAMES = List.of("a9a", "w8a", "arcene", "golub", "synthetic", "tiny");
     static final List<String> DEFAULT = List.of("a9a", "w8a", "arcene", "golub", "synthetic");
     static final String USAGE = "usage: LogRegConvergenceBenchmark [--data DIR] [--problems "
-            + String.join(",", NAMES) + "] [--reps N] [--cap SECONDS] [--eps E] [--block-size L] [--rho R]";
+            + String.join(",", NAMES) + "] [--reps N] [--cap SECONDS] [--eps E] [--block-size L] [--rho off,0.1]";
 
     private final Map<String, String> options;
     private final PrintStream out;
@@ -126,7 +127,12 @@ public final class LogRegConvergenceBenchmark {
         double cap = Double.parseDouble(option("cap", "30"));
         double eps = Double.parseDouble(option("eps", "0.01"));
         int blockSize = Integer.parseInt(option("block-size", "16"));
-        double rho = Double.parseDouble(option("rho", "0.1"));
+        // The smp scheduler at each ρ; "off" (ρ > 1) keeps its priorities and drops the dependency filter.
+        String[] rhoOptions = option("rho", "off,0.1").split(",");
+        double[] rhos = new double[rhoOptions.length];
+        for (int i = 0; i < rhos.length; i++) {
+            rhos[i] = rhoOptions[i].equals("off") ? SchedulerSettings.NO_FILTER : Double.parseDouble(rhoOptions[i]);
+        }
         LabeledDataset data = problem.data();
         double lambda = problem.lambdaFraction() * org.smpframe.logreg.LogRegProblem.of(data, true).lambdaMax();
         out.println();
@@ -159,29 +165,33 @@ public final class LogRegConvergenceBenchmark {
         out.println("| configuration | P | median s | runs (s) | vs liblinear | vs random, same P | median updates |");
         out.println("|---|---|---|---|---|---|---|");
         Map<Integer, Measurement> randomAt = new LinkedHashMap<>();
+        List<RunSpec> specs = new ArrayList<>();
+        int p = data.numFeatures() + 1;
         for (int workers : new int[] {1, 2}) {
-            for (String scheduler : new String[] {"random", "smp"}) {
-                int p = data.numFeatures() + 1;
-                RunSpec spec = new RunSpec(scheduler, blockSize, rho, workers, 0,
-                        Math.max(1, p / blockSize), 1, cap);
-                long warmEnd = System.nanoTime() + 1_000_000_000L; // warm-up runs, discarded: JIT before timing
-                for (int i = 0; i < 100 && System.nanoTime() < warmEnd; i++) {
-                    timeTo(data, lambda, spec.withCap(1.0), target);
-                }
-                List<RunOutcome> runs = new ArrayList<>();
-                for (int r = 1; r <= reps; r++) {
-                    runs.add(timeTo(data, lambda, spec.withSeed(r), target));
-                }
-                Measurement m = new Measurement(spec, runs);
-                if (scheduler.equals("random")) {
-                    randomAt.put(workers, m);
-                }
-                double s = m.medianSeconds();
-                out.printf(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", spec.label(), workers,
-                        m.medianCell(), m.allSeconds(),
-                        Double.isFinite(s) ? String.format(Locale.ROOT, "%.3gx", s / peerMedian) : "n/a",
-                        m.ratioTo(randomAt.get(workers)), m.medianUpdates() < 0 ? "-" : m.medianUpdates());
+            specs.add(new RunSpec("random", blockSize, SchedulerSettings.NO_FILTER, workers, 0,
+                    Math.max(1, p / blockSize), 1, cap));
+            for (double rho : rhos) {
+                specs.add(new RunSpec("smp", blockSize, rho, workers, 0, Math.max(1, p / blockSize), 1, cap));
             }
+        }
+        for (RunSpec spec : specs) {
+            long warmEnd = System.nanoTime() + 1_000_000_000L; // warm-up runs, discarded: JIT before timing
+            for (int i = 0; i < 100 && System.nanoTime() < warmEnd; i++) {
+                timeTo(data, lambda, spec.withCap(1.0), target);
+            }
+            List<RunOutcome> runs = new ArrayList<>();
+            for (int r = 1; r <= reps; r++) {
+                runs.add(timeTo(data, lambda, spec.withSeed(r), target));
+            }
+            Measurement m = new Measurement(spec, runs);
+            if (spec.scheduler().equals("random")) {
+                randomAt.put(spec.workers(), m);
+            }
+            double s = m.medianSeconds();
+            out.printf(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", spec.label(), spec.workers(),
+                    m.medianCell(), m.allSeconds(),
+                    Double.isFinite(s) ? String.format(Locale.ROOT, "%.3gx", s / peerMedian) : "n/a",
+                    m.ratioTo(randomAt.get(spec.workers())), m.medianUpdates() < 0 ? "-" : m.medianUpdates());
         }
     }
 

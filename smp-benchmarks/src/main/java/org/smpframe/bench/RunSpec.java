@@ -7,7 +7,7 @@ import java.util.Locale;
  *
  * @param scheduler     "smp", "random" or "cyclic"
  * @param blockSize     L: coordinates per round (the smp filter may keep fewer)
- * @param rho           ρ of the smp dependency filter (ignored by the others)
+ * @param rho           ρ of the smp dependency filter (ignored by the others); above 1 the filter is off
  * @param workers       P: worker threads of the embedded runtime
  * @param pipelineDepth rounds the scheduler may run ahead (the project default is 1)
  * @param evaluateEvery rounds between evaluations of the objective
@@ -32,10 +32,12 @@ public record RunSpec(String scheduler, int blockSize, double rho, int workers, 
         return workers == 1 && blockSize == 1;
     }
 
-    /** "smp(L=32, rho=0.1)", "random(L=32)": the scheduler and what it was tuned with. */
+    /** "smp(L=32, rho=0.1)", "smp(L=16, no filter)", "random(L=32)": the scheduler and what it was tuned with. */
     public String label() {
-        return scheduler.equals("smp")
-                ? String.format(Locale.ROOT, "smp(L=%d, rho=%s)", blockSize, rho)
-                : scheduler + "(L=" + blockSize + ")";
+        if (!scheduler.equals("smp")) {
+            return scheduler + "(L=" + blockSize + ")";
+        }
+        return rho > 1 ? String.format(Locale.ROOT, "smp(L=%d, no filter)", blockSize)
+                : String.format(Locale.ROOT, "smp(L=%d, rho=%s)", blockSize, rho);
     }
 }

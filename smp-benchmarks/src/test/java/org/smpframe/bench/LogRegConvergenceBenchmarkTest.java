@@ -20,8 +20,11 @@ class LogRegConvergenceBenchmarkTest {
     void everyConfigurationReachesLiblinearsObjectiveOnASmallProblem() {
         String out = run(Map.of("problems", "tiny", "reps", "1", "cap", "20"));
         assertThat(out).contains("liblinear L1R_LR -e 0.01").contains("target objective");
+        // Per worker count: random, smp without its dependency filter, smp with ρ = 0.1.
         assertThat(out.lines().filter(l -> l.startsWith("| random") || l.startsWith("| smp")))
-                .hasSize(4)
+                .hasSize(6)
+                .anySatisfy(l -> assertThat(l).startsWith("| smp(L=16, no filter) | 2 |"))
+                .anySatisfy(l -> assertThat(l).startsWith("| smp(L=16, rho=0.1) | 2 |"))
                 .allSatisfy(l -> assertThat(l).doesNotContain(">").doesNotContain("n/a"));
     }
 

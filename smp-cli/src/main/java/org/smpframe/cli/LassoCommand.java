@@ -85,7 +85,7 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
     }
 
     private Prepared prepare() throws IOException {
-        solver.resolve(32, 0.01, 4, 1);
+        solver.resolve(32, "0.1", 0.01, 4, 1);
         LassoConfig.Builder b = LassoConfig.builder()
                 .tolerance(tolerance).maxRounds(solver.maxRounds).timeLimitSeconds(solver.timeLimit)
                 .scheduler(solver.scheduler).scheduling(solver.scheduling())

@@ -125,7 +125,7 @@ final class LogRegCommand implements Callable<Integer>, ClusterJob {
     }
 
     private Prepared prepare() throws IOException {
-        solver.resolve(16, 0.1, 1, 0);
+        solver.resolve(16, "off", 0.1, 1, 0);
         LibSvmReader.Options binary = LibSvmReader.Options.defaults().withLabels(LabelRule.BINARY);
         LabeledDataset trainData = LibSvmReader.read(train, binary);
         LabeledDataset testData = test == null ? null : LibSvmReader.read(test, binary);

@@ -17,9 +17,9 @@ final class SolverOptions {
             description = "Coordinates updated per round (default: 32 for lasso, 16 for logreg).")
     Integer blockSize;
 
-    @Option(names = "--rho", defaultValue = "0.1",
-            description = "Dependency threshold of the smp scheduler: coordinates updated together have |correlation| below it (default: ${DEFAULT-VALUE}).")
-    double rho;
+    @Option(names = "--rho", paramLabel = "RHO|off",
+            description = "Dependency threshold of the smp scheduler: coordinates updated together have |correlation| below it; off keeps the priorities and drops the filter (default: 0.1 for lasso, off for logreg).")
+    String rho;
 
     @Option(names = "--eta",
             description = "Priority floor of the smp scheduler as a fraction of the mean nonzero priority (default: 0.01 for lasso, 0.1 for logreg).")
@@ -58,12 +58,16 @@ final class SolverOptions {
      * Fills every option the user left unset with the app's default, so that the options (and the config.json
      * written from them) say exactly what ran: a repeat on a machine with another core count uses as many workers.
      */
-    SolverOptions resolve(int defaultBlockSize, double defaultEta, int defaultCandidateFactor, int defaultDepth) {
+    SolverOptions resolve(int defaultBlockSize, String defaultRho, double defaultEta, int defaultCandidateFactor,
+                          int defaultDepth) {
         if (workers == null) {
             workers = Runtime.getRuntime().availableProcessors();
         }
         if (blockSize == null) {
             blockSize = defaultBlockSize;
+        }
+        if (rho == null) {
+            rho = defaultRho;
         }
         if (eta == null) {
             eta = defaultEta;
@@ -90,8 +94,20 @@ final class SolverOptions {
 
     /** The scheduler settings; call {@link #resolve} first. */
     SchedulerSettings scheduling() {
-        return SchedulerSettings.builder().blockSize(blockSize).rho(rho).etaFraction(eta)
+        return SchedulerSettings.builder().blockSize(blockSize).rho(rho()).etaFraction(eta)
                 .candidateFactor(candidateFactor).warmupSweeps(warmupSweeps).build();
+    }
+
+    /** ρ from --rho: a number, or "off" for {@link SchedulerSettings#NO_FILTER}. */
+    private double rho() {
+        if (rho.equals("off")) {
+            return SchedulerSettings.NO_FILTER;
+        }
+        try {
+            return Double.parseDouble(rho);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--rho must be a number > 0 or off, got '" + rho + "'");
+        }
     }
 
     int workers() {

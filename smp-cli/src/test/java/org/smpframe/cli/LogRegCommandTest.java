@@ -83,7 +83,8 @@ class LogRegCommandTest {
         assertThat(a.exitCode()).as(a.err()).isZero();
         assertThat(first.resolve("environment.json")).content().contains("\"cores\"").contains("\"java\"");
         assertThat(first.resolve("summary.txt")).content().isEqualTo(a.out());
-        assertThat(first.resolve("config.json")).content().contains("\"--workers\"").contains("\"--block-size\" : \"16\"");
+        assertThat(first.resolve("config.json")).content().contains("\"--workers\"").contains("\"--block-size\" : \"16\"")
+                .contains("\"--rho\" : \"off\"");
 
         Path second = dir.resolve("second");
         CliOutcome b = run("logreg", "--config", first.resolve("config.json").toString(), "--out", second.toString());
@@ -150,6 +151,7 @@ class LogRegCommandTest {
             {"--lambda", "-1"}, {"--path", "1"}, {"--lambda", "0.1", "--workers", "0"},
             {"--lambda", "0.1", "--scheduler", "nope"}, {"--lambda", "0.1", "--log-format", "xml"},
             {"--lambda", "0.1", "--max-rounds", "0"}, {"--lambda", "0.1", "--pipeline-depth", "-1"},
+            {"--lambda", "0.1", "--rho", "none"}, {"--lambda", "0.1", "--rho", "0"},
         };
         for (String[] options : bad) {
             Path out = dir.resolve("out-" + String.join("", options).replaceAll("[^a-z0-9]", ""));

@@ -47,7 +47,10 @@ public final class ColumnCorrelation implements DependencyOracle {
     private final double[] colMean;
     private final double[] norm;
     private final int n;
-    private final float[] dense; // null for sparse data; else column j at [j*n, (j+1)*n), centred, unit norm
+    private final boolean isDense;
+    // Dense data: column j at [j*n, (j+1)*n), centred, unit norm; made at the first question (a scheduler without
+    // a dependency filter never asks, and the copy is n·p floats).
+    private float[] dense;
     // Sparse data: column `scattered` (or none, -1) spread over `scatter`; `previousA/B` the last pair asked.
     private final double[] scatter;
     private int scattered = -1;
@@ -83,8 +86,7 @@ public final class ColumnCorrelation implements DependencyOracle {
             norm[j] = Math.sqrt(colSqNorm[j]);
         }
         long entries = (long) n * norm.length;
-        boolean isDense = entries <= MAX_DENSE_ENTRIES && columns.nnz() >= DENSE_FRACTION * entries;
-        this.dense = isDense ? normalizedDenseColumns() : null;
+        this.isDense = entries <= MAX_DENSE_ENTRIES && columns.nnz() >= DENSE_FRACTION * entries;
         this.scatter = isDense ? null : new double[n];
         this.useGram = !isDense && gramIsCheaper(columns);
     }
@@ -169,12 +171,15 @@ public final class ColumnCorrelation implements DependencyOracle {
      */
     @Override
     public BlockFilter blockFilter(double rho) {
-        return dense != null || useGram ? null : new SparseBlockFilter(columns, colMean, norm, rho);
+        return isDense || useGram ? null : new SparseBlockFilter(columns, colMean, norm, rho);
     }
 
     @Override
     public double dependency(int a, int b) {
-        if (dense != null) {
+        if (isDense) {
+            if (dense == null) {
+                dense = normalizedDenseColumns();
+            }
             return Math.min(1.0, Math.abs(denseDot(a * n, b * n)));
         }
         double denom = norm[a] * norm[b];

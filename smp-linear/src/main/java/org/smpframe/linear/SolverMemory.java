@@ -25,13 +25,15 @@ public final class SolverMemory {
     /**
      * Bytes of what every coordinate-descent solver over an n × p design holds: its column-major copy, the
      * workers' column-major shards (together the same nonzeros, and a column pointer each), the dependency
-     * oracle, and the scheduler named {@code scheduler} (the smp scheduler's pair cache; 16 bytes a parameter for
+     * oracle (its column norms, and what it builds when a filtering smp scheduler asks it), and the scheduler named {@code scheduler} (the smp scheduler's pair cache; 16 bytes a parameter for
      * the others).
      */
     public static long sharedBytes(long n, int p, long nnz, int workers, String scheduler, SchedulerSettings settings) {
         Scheduler s = CoordinateSchedulers.create(scheduler, settings);
-        long schedulerBytes = s instanceof DynamicScheduler ? DynamicScheduler.estimateBytes(p, settings) : 16L * p;
-        return 2 * columnMajorBytes(p, nnz) + 4L * (p + 1) * workers
-                + ColumnCorrelation.estimateBytes(Math.toIntExact(n), p, nnz) + schedulerBytes;
+        boolean dynamic = s instanceof DynamicScheduler;
+        long schedulerBytes = dynamic ? DynamicScheduler.estimateBytes(p, settings) : 16L * p;
+        long oracleBytes = dynamic && DynamicScheduler.filters(settings)
+                ? ColumnCorrelation.estimateBytes(Math.toIntExact(n), p, nnz) : 8L * p;
+        return 2 * columnMajorBytes(p, nnz) + 4L * (p + 1) * workers + oracleBytes + schedulerBytes;
     }
 }

@@ -51,6 +51,11 @@ import org.smpframe.api.StateIo;
  * columns), each candidate is checked against the whole block in one call; otherwise pair answers come through a
  * {@link DependencyCache}, which saves oracle calls but never changes an answer.
  *
+ * <p>Dependencies lie in [0, 1], so a ρ above 1 admits every pair: the filter is then switched off outright, and
+ * the oracle is never asked (nor its pair cache allocated). That is the setting for apps whose aggregation
+ * already guards against parallel updates that interfere (logistic regression's block line search), where the
+ * filter is only a question of speed.
+ *
  * <p>Why draw order and not sorted by weight (as the reference code does): the draw order already is a
  * priority order in expectation (successive sampling brings heavy parameters early), but it is random. Sorted,
  * a parameter whose weight is only rounding noise (|Δβ| = 1e-12 after it has converged) precedes every weight-0
@@ -96,6 +101,8 @@ public final class DynamicScheduler implements Scheduler {
     private int numCandidates;      // L'
     private double warmupUpdates;   // warmupSweeps · p
     private SplitMix64 random;
+    /** False when ρ &gt; 1: no pair can reach it, so candidates are kept without asking the oracle. */
+    private boolean filtering;
     private DependencyCache cache;
     /** The oracle's one-against-the-block filter, or null to ask pair by pair through the cache. */
     private BlockFilter blockFilter;
@@ -132,12 +139,14 @@ public final class DynamicScheduler implements Scheduler {
         numCandidates = (int) Math.min(p, (long) settings.candidateFactor() * blockSize);
         warmupUpdates = settings.warmupSweeps() * p;
         random = new SplitMix64(context.seed());
+        filtering = filters(settings);
         int bits = cacheBits(settings.dependencyCacheBits(), p);
         // When every pair fits in the cache (4 slots a pair), pair checks soon become lookups: cheaper than any
         // block filter (a9a, p = 124: 7x). Beyond that, pairs rarely repeat and the oracle's block filter wins.
         boolean allPairsFit = 4L * p * (p - 1) / 2 <= 1L << bits;
-        blockFilter = allPairsFit ? null : context.dependencies().blockFilter(settings.rho());
-        cache = blockFilter != null ? null : new DependencyCache(context.dependencies(), settings.rho(), bits);
+        blockFilter = !filtering || allPairsFit ? null : context.dependencies().blockFilter(settings.rho());
+        cache = !filtering || blockFilter != null ? null
+                : new DependencyCache(context.dependencies(), settings.rho(), bits);
         uniform = new UniformSubsetSampler(p);
         weights = new double[p];
         tree = new FenwickTree(p);
@@ -408,6 +417,9 @@ public final class DynamicScheduler implements Scheduler {
 
     /** Whether {@code candidate}'s dependency with each of the {@code numKept} kept so far is below ρ. */
     private boolean admit(int candidate, int numKept) {
+        if (!filtering) {
+            return true;
+        }
         if (blockFilter != null) {
             return blockFilter.admit(candidate);
         }
@@ -433,9 +445,18 @@ public final class DynamicScheduler implements Scheduler {
 
     /** Bytes a dynamic scheduler over {@code numParameters} parameters holds: mostly its pair cache. */
     public static long estimateBytes(int numParameters, SchedulerSettings settings) {
-        long cache = 12L << cacheBits(settings.dependencyCacheBits(), numParameters); // a long key, a float each
+        long cache = filters(settings) // a long key and a float per entry
+                ? 12L << cacheBits(settings.dependencyCacheBits(), numParameters) : 0;
         long candidates = 12L * settings.blockSize() * Math.max(1, settings.candidateFactor());
         return cache + 40L * numParameters + candidates;
+    }
+
+    /**
+     * Whether a dynamic scheduler with these settings filters at all, and so asks the dependency oracle:
+     * dependencies lie in [0, 1], so ρ &gt; 1 admits every pair.
+     */
+    public static boolean filters(SchedulerSettings settings) {
+        return settings.rho() <= 1;
     }
 
     /**

@@ -19,6 +19,12 @@ package org.smpframe.schedulers;
 public record SchedulerSettings(int blockSize, int candidateFactor, double rho, double etaFraction,
                                 double warmupSweeps, int dependencyCacheBits) {
 
+    /**
+     * A ρ above every dependency: the dynamic scheduler keeps its priorities and skips the filter (the value
+     * "--rho off" stands for).
+     */
+    public static final double NO_FILTER = 2.0;
+
     /** Largest cache: 2^30 entries already take 12 GiB, anything larger is certainly a mistake. */
     public static final int MAX_CACHE_BITS = 30;
 

@@ -89,6 +89,40 @@ class DynamicSchedulerTest {
         }
     }
 
+    /**
+     * ρ above 1 switches the filter off: the oracle is never asked, and the schedules are exactly those of a
+     * filter that admits everything (the same draws from the same stream), full blocks even on data where every
+     * pair depends.
+     */
+    @Test
+    void rhoAboveOneSkipsTheFilterWithoutChangingTheDraws() {
+        int p = 500;
+        DependencyOracle forbidden = (a, b) -> {
+            throw new AssertionError("the oracle was asked about " + a + ", " + b);
+        };
+        SchedulerSettings off = SchedulerSettings.builder().blockSize(12).candidateFactor(3).rho(1.5).build();
+        DynamicScheduler withoutFilter = dynamic(off, p, forbidden, 21);
+        DynamicScheduler admitsAll = dynamic(off.toBuilder().rho(1.0).build(), p, DependencyOracle.NONE, 21);
+        SplittableRandom random = new SplittableRandom(4);
+        double[] w = new double[p];
+        for (int j = 0; j < p; j++) {
+            w[j] = random.nextDouble() < 0.1 ? random.nextDouble() : 0;
+        }
+        ChangeSet c = new ChangeSet();
+        for (int t = 0; t < 400; t++) {
+            Schedule a = withoutFilter.next(t);
+            Schedule b = admitsAll.next(t);
+            assertThat(a.params()).hasSize(12).containsExactly(b.params());
+            observeScheduled(withoutFilter, a, w, c);
+            observeScheduled(admitsAll, b, w, c);
+        }
+        assertThat(withoutFilter.isWarmedUp()).isTrue();
+        assertThat(withoutFilter.dependencyChecks()).isZero();
+        assertThat(DynamicScheduler.filters(off)).isFalse();
+        assertThat(DynamicScheduler.estimateBytes(p, off))
+                .isLessThan(DynamicScheduler.estimateBytes(p, off.toBuilder().rho(0.5).build()));
+    }
+
     /** Warm-up ignores the weights: the same seed gives the same schedules whatever the changes were. */
     @Test
     void warmUpIsUniformWhateverTheWeights() {
