@@ -10,7 +10,7 @@ final class SolverOptions {
     Integer workers;
 
     @Option(names = "--scheduler", paramLabel = "NAME", defaultValue = "smp",
-            description = "smp (priorities + dependency filter), random (Shotgun) or cyclic (default: ${DEFAULT-VALUE}).")
+            description = "smp (priorities + dependency filter, see --rho), random (Shotgun) or cyclic (default: ${DEFAULT-VALUE}).")
     String scheduler;
 
     @Option(names = "--block-size", paramLabel = "L",
