@@ -2,12 +2,11 @@ package org.smpframe.lda;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.zip.CRC32C;
 import org.smpframe.data.CheckpointFile;
 import org.smpframe.data.Corpus;
+import org.smpframe.data.DataFingerprint;
 
 /**
  * The state of an LDA chain after round {@code round}: the topic of every token and where every worker's sampler
@@ -44,22 +43,9 @@ public record LdaCheckpoint(long round, int numWorkers, long[] samplerStates, in
      * extended).
      */
     public static String compatibility(Corpus train, LdaConfig config, int workers) {
-        CRC32C crc = new CRC32C();
-        ByteBuffer buf = ByteBuffer.allocate(4 * 1024);
-        for (int[] a : new int[][] {train.docPtr(), train.words()}) {
-            for (int v : a) {
-                if (!buf.hasRemaining()) {
-                    crc.update(buf.flip());
-                    buf.clear();
-                }
-                buf.putInt(v);
-            }
-        }
-        crc.update(buf.flip());
-        return String.format(Locale.ROOT, "corpus %d docs %d tokens %d words crc %08x; method %s topics %d alpha %s"
-                        + " beta %s blocks-per-worker %d seed %d workers %d", train.numDocs(), train.numTokens(),
-                train.vocabularySize(), crc.getValue(), config.method().cliName(), config.topics(), config.alpha(),
-                config.beta(), config.blocksPerWorker(), config.seed(), workers);
+        return String.format(Locale.ROOT, "corpus %s; method %s topics %d alpha %s beta %s blocks-per-worker %d"
+                        + " seed %d workers %d", DataFingerprint.of(train), config.method().cliName(), config.topics(),
+                config.alpha(), config.beta(), config.blocksPerWorker(), config.seed(), workers);
     }
 
     /** Checks that the state fits a corpus of {@code numTokens} tokens and {@code numTopics} topics. */

@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.zip.CRC32C;
 
 /**
- * A short text that names a data set's content: its shape and a CRC-32C of every index, value and label. A
+ * A short text that names a data set's content: its shape and a CRC-32C of every index, value and label (of
+ * every document boundary and word id for a corpus). A
  * checkpoint records it so that a run is never resumed on other data (the same file name with other content, a
  * different --test split taken from it, another feature count).
  */
@@ -48,6 +49,21 @@ public final class DataFingerprint {
         crc.update(buf.flip());
         return String.format(Locale.ROOT, "%d ratings of %d users %d items crc %08x", ratings.size(),
                 ratings.numUsers(), ratings.numItems(), crc.getValue());
+    }
+
+    /** The fingerprint of a corpus (its document boundaries and word ids, in order). */
+    public static String of(Corpus corpus) {
+        CRC32C crc = new CRC32C();
+        ByteBuffer buf = ByteBuffer.allocate(8 * 1024);
+        for (int[] a : new int[][] {corpus.docPtr(), corpus.words()}) {
+            for (int v : a) {
+                buf = flushIfFull(crc, buf, 4);
+                buf.putInt(v);
+            }
+        }
+        crc.update(buf.flip());
+        return String.format(Locale.ROOT, "%d docs %d tokens %d words crc %08x", corpus.numDocs(),
+                corpus.numTokens(), corpus.vocabularySize(), crc.getValue());
     }
 
     private static ByteBuffer flushIfFull(CRC32C crc, ByteBuffer buf, int need) {
