@@ -15,7 +15,11 @@ import org.smpframe.cli.SmpCommand;
  * Time per round of the cluster runtime (N worker JVMs on 127.0.0.1, started by {@code smp launch --local N})
  * against the embedded runtime with N worker threads: the same command line, data and seed, so both runs compute
  * the same thing (the outputs are compared). Solver time only, as the runs report it: start-up, data loading and
- * the cluster forming are left out. The median of {@code --reps} runs of each is reported, and their ratio.
+ * the cluster forming are left out. Two times per round are reported: over the whole run, and in the steady state,
+ * between the run's first and last evaluation (each case evaluates at half its length). The first part of a run
+ * is slower on the cluster for reasons that do not recur: every worker JVM compiles the hot loops itself, with
+ * the compiler threads competing for the cores the other workers compute on, where the embedded runtime compiles
+ * them once. The median of {@code --reps} runs of each is reported, and the ratios.
  *
  * <pre>
  * java -cp smp-benchmarks/target/benchmarks.jar org.smpframe.bench.ClusterBenchmark --data ../shared/data \
@@ -51,40 +55,66 @@ public final class ClusterBenchmark {
         }
         List<Case> cases = List.of(
                 new Case("lda AP K=100", List.of("lda", "--corpus", ap.resolve("ap.dat.xz").toString(), "--vocab",
-                        ap.resolve("vocab.txt.xz").toString(), "--topics", "100", "--iterations", "100",
-                        "--eval-every", "50"), true),
+                        ap.resolve("vocab.txt.xz").toString(), "--topics", "100", "--iterations", "400",
+                        "--eval-every", "200"), true),
                 new Case("lda AP K=1000", List.of("lda", "--corpus", ap.resolve("ap.dat.xz").toString(), "--vocab",
                         ap.resolve("vocab.txt.xz").toString(), "--topics", "1000", "--alpha", "0.1", "--iterations",
-                        "40", "--eval-every", "20"), true),
+                        "400", "--eval-every", "200"), true),
                 new Case("lasso cpusmall", List.of("lasso", "--train", cpusmall.toString(), "--lambda", "0.1",
-                        "--standardize", "--max-rounds", "3000", "--tolerance", "1e-12"), false));
+                        "--standardize", "--max-rounds", "3000", "--eval-every", "1500", "--tolerance", "1e-12"),
+                        false));
         Path scratch = Files.createTempDirectory("smp-cluster-bench");
         // The runs' own summaries would bury the table: they go nowhere, the table to the real stdout.
         PrintStream table = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        table.println("case             P  embedded ms/round  cluster ms/round  cluster/embedded  same result");
+        table.println("| case | P | embedded ms/round | cluster ms/round | cluster / embedded | steady embedded "
+                + "| steady cluster | steady cluster / embedded | same result |");
+        table.println("|---|---:|---:|---:|---:|---:|---:|---:|---|");
         for (Case c : cases) {
             for (int p : workers) {
-                double[] embedded = new double[reps];
-                double[] cluster = new double[reps];
+                double[][] embedded = new double[2][reps];
+                double[][] cluster = new double[2][reps];
                 boolean same = true;
                 for (int r = 0; r < reps; r++) {
                     Path e = scratch.resolve("e-" + r);
                     Path k = scratch.resolve("c-" + r);
-                    embedded[r] = run(c, List.of(), p, e);
-                    cluster[r] = run(c, List.of("launch", "--local", Integer.toString(p)), p, k);
+                    RoundTimes em = run(c, List.of(), p, e);
+                    RoundTimes cl = run(c, List.of("launch", "--local", Integer.toString(p)), p, k);
+                    embedded[0][r] = em.whole();
+                    embedded[1][r] = em.steady();
+                    cluster[0][r] = cl.whole();
+                    cluster[1][r] = cl.steady();
                     same &= sameResult(c, e, k);
                 }
-                double em = median(embedded);
-                double cl = median(cluster);
-                table.printf(Locale.ROOT, "%-16s %d  %17.3f  %16.3f  %16.2f  %s%n", c.name(), p, em, cl, cl / em,
-                        same ? "yes" : "NO");
+                double ew = median(embedded[0]);
+                double cw = median(cluster[0]);
+                double es = median(embedded[1]);
+                double cs = median(cluster[1]);
+                table.printf(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.2f | %.3f | %.3f | %.2f | %s |%n", c.name(), p,
+                        ew, cw, cw / ew, es, cs, cs / es, same ? "yes" : "NO");
             }
         }
     }
 
+    /** Solver milliseconds per round over the whole run and between its first and last evaluation. */
+    record RoundTimes(double whole, double steady) {
+        /** From a trace.csv whose rows start with solver seconds and round (the apps' traces do). */
+        static RoundTimes of(List<String> trace) {
+            String[] first = trace.get(1).split(",");
+            String[] last = trace.get(trace.size() - 1).split(",");
+            double t0 = Double.parseDouble(first[0]);
+            double r0 = Double.parseDouble(first[1]);
+            double t1 = Double.parseDouble(last[0]);
+            double r1 = Double.parseDouble(last[1]);
+            if (!(r1 > r0)) {
+                throw new IllegalStateException("the trace has no two evaluations at different rounds");
+            }
+            return new RoundTimes(t1 * 1e3 / r1, (t1 - t0) * 1e3 / (r1 - r0));
+        }
+    }
+
     /** Runs the case and returns its solver milliseconds per round. */
-    private static double run(Case c, List<String> prefix, int workers, Path out) throws IOException {
+    private static RoundTimes run(Case c, List<String> prefix, int workers, Path out) throws IOException {
         List<String> args = new ArrayList<>(prefix);
         args.addAll(c.app());
         args.addAll(List.of("--workers", Integer.toString(workers), "--out", out.toString()));
@@ -92,22 +122,12 @@ public final class ClusterBenchmark {
         if (code != 0) {
             throw new IllegalStateException("exit code " + code + " from smp " + String.join(" ", args));
         }
-        if (c.lda()) {
-            String[] last = lastLine(out.resolve("trace.csv")).split(",");
-            return Double.parseDouble(last[0]) * 1e3 / Double.parseDouble(last[1]);
-        }
-        String[] row = lastLine(out.resolve("path.csv")).split(",");
-        return Double.parseDouble(row[7]) * 1e3 / Double.parseDouble(row[6]); // seconds, rounds
+        return RoundTimes.of(Files.readAllLines(out.resolve("trace.csv")));
     }
 
     private static boolean sameResult(Case c, Path embedded, Path cluster) throws IOException {
         Path file = c.lda() ? Path.of("model", "word_topic_counts.tsv") : Path.of("model.txt");
         return Arrays.equals(Files.readAllBytes(embedded.resolve(file)), Files.readAllBytes(cluster.resolve(file)));
-    }
-
-    private static String lastLine(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        return lines.get(lines.size() - 1);
     }
 
     private static double median(double[] v) {
