@@ -19,6 +19,15 @@ public interface DependencyOracle {
         return null;
     }
 
+    /**
+     * Called once by a scheduler that will ask, from the thread that initialises it and before its first question:
+     * an oracle builds what its answers need here (a copy of the data in the layout its questions read), outside
+     * the rounds' time and before the scheduler's own thread starts. A scheduler that never asks (no dependency
+     * filter) does not call it, so nothing is built. The default does nothing.
+     */
+    default void prepare() {
+    }
+
     /** Every pair independent: a dependency filter keeps everything. */
     DependencyOracle NONE = (a, b) -> 0.0;
 }

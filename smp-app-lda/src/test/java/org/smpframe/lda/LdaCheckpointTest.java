@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smpframe.api.RoundListener;
@@ -104,6 +106,26 @@ class LdaCheckpointTest {
         Files.write(file, java.util.Arrays.copyOf(bytes, 20));
         assertThatThrownBy(() -> LdaCheckpoint.read(file)).isInstanceOf(InputException.class);
         assertThat(LdaCheckpoint.compatibility(CORPUS, config(LdaMethod.ROTATION), 3)).isNotEqualTo(key);
+    }
+
+    /**
+     * The key's text is what earlier versions wrote (a CRC-32C of the document boundaries and word ids as
+     * big-endian ints, computed here independently), so their checkpoints still resume.
+     */
+    @Test
+    void theCompatibilityKeyKeepsItsFormat() {
+        CRC32C crc = new CRC32C();
+        for (int[] a : new int[][] {CORPUS.docPtr(), CORPUS.words()}) {
+            for (int v : a) {
+                crc.update(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
+            }
+        }
+        LdaConfig c = config(LdaMethod.ROTATION);
+        assertThat(LdaCheckpoint.compatibility(CORPUS, c, 2)).isEqualTo(String.format(Locale.ROOT,
+                "corpus %d docs %d tokens %d words crc %08x; method %s topics %d alpha %s beta %s blocks-per-worker %d"
+                        + " seed %d workers %d", CORPUS.numDocs(), CORPUS.numTokens(), CORPUS.vocabularySize(),
+                crc.getValue(), c.method().cliName(), c.topics(), c.alpha(), c.beta(), c.blocksPerWorker(),
+                c.seed(), 2));
     }
 
     @Test

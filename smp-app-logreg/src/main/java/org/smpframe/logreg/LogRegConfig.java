@@ -99,7 +99,7 @@ public record LogRegConfig(double lambda, int pathLength, double pathRatio, doub
         // objective at P = 1 / 2 without vs with ρ = 0.1 (docs/benchmarks-logreg.md): ARCENE 0.006 / 0.007 s vs
         // 0.032 / 0.032 s, Golub 0.013 / 0.010 vs 0.032 / 0.022, 2000 x 20000 synthetic 0.027 / 0.034 vs 0.065 /
         // 0.068, w8a 0.070 / 0.045 vs 0.070 / 0.050; only a9a (123 columns, pair checks are look-ups) was faster
-        // with it, 0.152 / 0.076 vs 0.191 / 0.097.
+        // with it, 0.191 / 0.097 vs 0.152 / 0.076.
         private SchedulerSettings.Builder scheduling = SchedulerSettings.defaults().toBuilder().blockSize(16)
                 .etaFraction(0.1).candidateFactor(1).rho(SchedulerSettings.NO_FILTER);
         // Depth 0: a logistic round is often a few microseconds of work, and handing schedules over from a

@@ -170,7 +170,8 @@ class LogRegConvergenceTest {
         // The bundled breast-cancer data, unstandardized (feature scales from 1e-3 to 1e3): an inner phase that
         // ended after one idle round and a relative-decrease rule fed by steps that moved nothing once reported
         // "converged" 18-72% above the optimum here. liblinear's rule stops within a few percent on such badly
-        // scaled data (seeds 1-8 at 0.1 λ_max: random 0.7-2.3%, smp 0.01-3.2%, cyclic 0.8%; liblinear itself 0.3%).
+        // scaled data (seeds 1-8 at 0.1 λ_max: random 0.7-2.3%, cyclic 0.8%, liblinear itself 0.3%; smp, which
+        // without its dependency filter puts correlated coordinates in one block, 0.01-3.2%).
         LabeledDataset wdbc = LibSvmReader.read(Path.of("../data/breast_cancer.libsvm"),
                 LibSvmReader.Options.defaults().withLabels(LabelRule.BINARY));
         double lambdaMax = LogRegProblem.of(wdbc, true).lambdaMax();
@@ -185,7 +186,8 @@ class LogRegConvergenceTest {
                             .build(), 1, LogRegListener.NONE);
                     assertThat(r.allConverged()).isTrue();
                     assertThat((r.last().objective() - optimum) / optimum)
-                            .as("%s seed %d at %s lambda_max", scheduler, seed, fraction).isLessThan(0.05);
+                            .as("%s seed %d at %s lambda_max", scheduler, seed, fraction)
+                            .isLessThan(scheduler.equals("smp") ? 0.05 : 0.03);
                 }
             }
         }

@@ -24,7 +24,7 @@ import org.smpframe.schedulers.SchedulerSettings;
  * the objective at which liblinear-java's L1R_LR stops, against liblinear's own time.
  *
  * <p>Per problem: λ = fraction · λ_max; liblinear runs {@code reps} times at C = 1/(nλ) with its stopping rule
- * (-e, default 0.01) after three untimed warm-up solves; its objective (our scaling) is the target. Each of our
+ * (-e, default 0.01) after about a second of untimed warm-up solves (at least three); its objective (our scaling) is the target. Each of our
  * configurations is warmed up for about a second, then runs {@code reps} times (seeds 1..reps) until an
  * evaluation shows objective ≤ target; evaluations come every p/L rounds and are not counted in the solver
  * time. Medians are reported with every run's time and ratios.

@@ -18,7 +18,7 @@ final class SolverOptions {
     Integer blockSize;
 
     @Option(names = "--rho", paramLabel = "RHO|off",
-            description = "Dependency threshold of the smp scheduler: coordinates updated together have |correlation| below it; off keeps the priorities and drops the filter (default: 0.1 for lasso, off for logreg).")
+            description = "Dependency threshold of the smp scheduler: coordinates updated together have |correlation| below it; off keeps the priorities and drops the filter (default: 0.1 for lasso, where correlated coordinates updated together can diverge; off for logreg, whose line search guards against them).")
     String rho;
 
     @Option(names = "--eta",
@@ -69,6 +69,7 @@ final class SolverOptions {
         if (rho == null) {
             rho = defaultRho;
         }
+        rho(); // a mistyped --rho fails here, before any data is read
         if (eta == null) {
             eta = defaultEta;
         }
@@ -103,11 +104,16 @@ final class SolverOptions {
         if (rho.equals("off")) {
             return SchedulerSettings.NO_FILTER;
         }
+        double value;
         try {
-            return Double.parseDouble(rho);
+            value = Double.parseDouble(rho);
         } catch (NumberFormatException e) {
+            value = Double.NaN;
+        }
+        if (!(value > 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException("--rho must be a number > 0 or off, got '" + rho + "'");
         }
+        return value;
     }
 
     int workers() {

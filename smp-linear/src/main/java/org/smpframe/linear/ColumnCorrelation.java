@@ -48,9 +48,10 @@ public final class ColumnCorrelation implements DependencyOracle {
     private final double[] norm;
     private final int n;
     private final boolean isDense;
-    // Dense data: column j at [j*n, (j+1)*n), centred, unit norm; made at the first question (a scheduler without
-    // a dependency filter never asks, and the copy is n·p floats).
-    private float[] dense;
+    // Dense data: column j at [j*n, (j+1)*n), centred, unit norm; made by prepare() (a scheduler without a
+    // dependency filter never asks, and the copy is n·p floats), or at the first question of a caller that did not.
+    // Volatile: the thread that builds it need not be the one that asks (one oracle serves every λ of a path).
+    private volatile float[] dense;
     // Sparse data: column `scattered` (or none, -1) spread over `scatter`; `previousA/B` the last pair asked.
     private final double[] scatter;
     private int scattered = -1;
@@ -58,25 +59,30 @@ public final class ColumnCorrelation implements DependencyOracle {
     private int previousB = -1;
     // Sparse data worth it (see the class comment): x_jᵀx_k at [min * p + max], computed at the first question.
     private final boolean useGram;
-    private double[] gram;
+    private volatile double[] gram;
+
+    /**
+     * Bytes the correlation of an n × p design with {@code nnz} nonzeros holds: the column norms and, for sparse
+     * data, a scatter array; and when a scheduler asks it ({@code asked}), the normalized dense copy for dense
+     * enough (and small enough) data, else the sparse block filter's row index or the Gram matrix.
+     */
+    public static long estimateBytes(int n, int p, long nnz, boolean asked) {
+        long entries = (long) n * p;
+        boolean isDense = entries <= MAX_DENSE_ENTRIES && nnz >= DENSE_FRACTION * entries;
+        long always = 8L * p + (isDense ? 0 : 8L * n);
+        if (!asked) {
+            return always;
+        }
+        // If used; the row layout it is computed from is garbage at once (and smaller than the column-major copy).
+        long gram = p <= MAX_GRAM_COLUMNS ? 8L * p * p : 0;
+        return always + (isDense ? 4 * entries : 4L * n + gram);
+    }
 
     /**
      * @param columns   the design, column-major
      * @param colMean   μ_j of the implicit centring (all zeros for raw columns); kept, not copied
      * @param colSqNorm ‖x̃_j‖², the squared norms of the centred columns
      */
-    /**
-     * Bytes the correlation of an n × p design with {@code nnz} nonzeros holds: the normalized dense copy when
-     * the design is dense enough (and small enough), else a scatter array and the sparse block filter's index.
-     */
-    public static long estimateBytes(int n, int p, long nnz) {
-        long entries = (long) n * p;
-        boolean isDense = entries <= MAX_DENSE_ENTRIES && nnz >= DENSE_FRACTION * entries;
-        // If used; the row layout it is computed from is garbage at once (and smaller than the column-major copy).
-        long gram = p <= MAX_GRAM_COLUMNS ? 8L * p * p : 0;
-        return 8L * p + (isDense ? 4 * entries : 12L * n + gram);
-    }
-
     public ColumnCorrelation(CscMatrix columns, double[] colMean, double[] colSqNorm) {
         this.columns = columns;
         this.colMean = colMean;
@@ -174,13 +180,46 @@ public final class ColumnCorrelation implements DependencyOracle {
         return isDense || useGram ? null : new SparseBlockFilter(columns, colMean, norm, rho);
     }
 
+    /** Builds the dense copy, for dense data (the Gram matrix of few sparse columns stays in the solver's time). */
+    @Override
+    public void prepare() {
+        if (isDense) {
+            denseColumns();
+        }
+    }
+
+    private float[] denseColumns() {
+        float[] d = dense;
+        if (d == null) {
+            synchronized (this) {
+                d = dense;
+                if (d == null) {
+                    d = normalizedDenseColumns();
+                    dense = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    private double[] gram() {
+        double[] g = gram;
+        if (g == null) {
+            synchronized (this) {
+                g = gram;
+                if (g == null) {
+                    g = rawGram();
+                    gram = g;
+                }
+            }
+        }
+        return g;
+    }
+
     @Override
     public double dependency(int a, int b) {
         if (isDense) {
-            if (dense == null) {
-                dense = normalizedDenseColumns();
-            }
-            return Math.min(1.0, Math.abs(denseDot(a * n, b * n)));
+            return Math.min(1.0, Math.abs(denseDot(denseColumns(), a * n, b * n)));
         }
         double denom = norm[a] * norm[b];
         if (denom == 0) {
@@ -188,10 +227,7 @@ public final class ColumnCorrelation implements DependencyOracle {
         }
         double raw;
         if (useGram) {
-            if (gram == null) {
-                gram = rawGram();
-            }
-            raw = gram[Math.min(a, b) * norm.length + Math.max(a, b)];
+            raw = gram()[Math.min(a, b) * norm.length + Math.max(a, b)];
         } else {
             raw = sparseDot(a, b);
         }
@@ -244,8 +280,7 @@ public final class ColumnCorrelation implements DependencyOracle {
 
     // Eight independent partial sums: Java may not reorder a float reduction, so a single accumulator runs at
     // one add per FP latency; eight keep the pipeline full (about 4x faster for n in the hundreds).
-    private double denseDot(int a, int b) {
-        float[] d = dense;
+    private double denseDot(float[] d, int a, int b) {
         float s0 = 0;
         float s1 = 0;
         float s2 = 0;

@@ -32,8 +32,8 @@ public final class SolverMemory {
         Scheduler s = CoordinateSchedulers.create(scheduler, settings);
         boolean dynamic = s instanceof DynamicScheduler;
         long schedulerBytes = dynamic ? DynamicScheduler.estimateBytes(p, settings) : 16L * p;
-        long oracleBytes = dynamic && DynamicScheduler.filters(settings)
-                ? ColumnCorrelation.estimateBytes(Math.toIntExact(n), p, nnz) : 8L * p;
+        long oracleBytes = ColumnCorrelation.estimateBytes(Math.toIntExact(n), p, nnz,
+                dynamic && DynamicScheduler.filters(settings));
         return 2 * columnMajorBytes(p, nnz) + 4L * (p + 1) * workers + oracleBytes + schedulerBytes;
     }
 }

@@ -140,6 +140,9 @@ public final class DynamicScheduler implements Scheduler {
         warmupUpdates = settings.warmupSweeps() * p;
         random = new SplitMix64(context.seed());
         filtering = filters(settings);
+        if (filtering) {
+            context.dependencies().prepare();
+        }
         int bits = cacheBits(settings.dependencyCacheBits(), p);
         // When every pair fits in the cache (4 slots a pair), pair checks soon become lookups: cheaper than any
         // block filter (a9a, p = 124: 7x). Beyond that, pairs rarely repeat and the oracle's block filter wins.
