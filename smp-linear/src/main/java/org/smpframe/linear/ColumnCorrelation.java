@@ -184,42 +184,28 @@ public final class ColumnCorrelation implements DependencyOracle {
     @Override
     public void prepare() {
         if (isDense) {
-            denseColumns();
+            buildCopy();
         }
     }
 
-    private float[] denseColumns() {
-        float[] d = dense;
-        if (d == null) {
-            synchronized (this) {
-                d = dense;
-                if (d == null) {
-                    d = normalizedDenseColumns();
-                    dense = d;
-                }
-            }
+    /** The dense copy for dense data, the Gram matrix for sparse data that uses one (the two never go together). */
+    private synchronized void buildCopy() {
+        if (isDense && dense == null) {
+            dense = normalizedDenseColumns();
+        } else if (useGram && gram == null) {
+            gram = rawGram();
         }
-        return d;
-    }
-
-    private double[] gram() {
-        double[] g = gram;
-        if (g == null) {
-            synchronized (this) {
-                g = gram;
-                if (g == null) {
-                    g = rawGram();
-                    gram = g;
-                }
-            }
-        }
-        return g;
     }
 
     @Override
     public double dependency(int a, int b) {
         if (isDense) {
-            return Math.min(1.0, Math.abs(denseDot(denseColumns(), a * n, b * n)));
+            float[] d = dense;
+            if (d == null) {
+                buildCopy();
+                d = dense;
+            }
+            return Math.min(1.0, Math.abs(denseDot(d, a * n, b * n)));
         }
         double denom = norm[a] * norm[b];
         if (denom == 0) {
@@ -227,7 +213,12 @@ public final class ColumnCorrelation implements DependencyOracle {
         }
         double raw;
         if (useGram) {
-            raw = gram()[Math.min(a, b) * norm.length + Math.max(a, b)];
+            double[] g = gram;
+            if (g == null) {
+                buildCopy();
+                g = gram;
+            }
+            raw = g[Math.min(a, b) * norm.length + Math.max(a, b)];
         } else {
             raw = sparseDot(a, b);
         }

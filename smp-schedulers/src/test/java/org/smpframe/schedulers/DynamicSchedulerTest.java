@@ -90,15 +90,23 @@ class DynamicSchedulerTest {
     }
 
     /**
-     * ρ above 1 switches the filter off: the oracle is never asked, and the schedules are exactly those of a
+     * ρ above 1 switches the filter off: the oracle is neither prepared nor asked, and the schedules are exactly those of a
      * filter that admits everything (the same draws from the same stream), full blocks even on data where every
      * pair depends.
      */
     @Test
     void rhoAboveOneSkipsTheFilterWithoutChangingTheDraws() {
         int p = 500;
-        DependencyOracle forbidden = (a, b) -> {
-            throw new AssertionError("the oracle was asked about " + a + ", " + b);
+        DependencyOracle forbidden = new DependencyOracle() {
+            @Override
+            public double dependency(int a, int b) {
+                throw new AssertionError("the oracle was asked about " + a + ", " + b);
+            }
+
+            @Override
+            public void prepare() {
+                throw new AssertionError("an oracle that will not be asked was told to prepare");
+            }
         };
         SchedulerSettings off = SchedulerSettings.builder().blockSize(12).candidateFactor(3).rho(1.5).build();
         DynamicScheduler withoutFilter = dynamic(off, p, forbidden, 21);
@@ -121,6 +129,34 @@ class DynamicSchedulerTest {
         assertThat(DynamicScheduler.filters(off)).isFalse();
         assertThat(DynamicScheduler.estimateBytes(p, off))
                 .isLessThan(DynamicScheduler.estimateBytes(p, off.toBuilder().rho(0.5).build()));
+    }
+
+    /** A filtering scheduler has its oracle prepare once, at init, before the first round asks anything. */
+    @Test
+    void aFilteringSchedulerPreparesItsOracleAtInit() {
+        AtomicLong prepared = new AtomicLong();
+        AtomicLong askedBeforePrepared = new AtomicLong();
+        DependencyOracle oracle = new DependencyOracle() {
+            @Override
+            public double dependency(int a, int b) {
+                if (prepared.get() == 0) {
+                    askedBeforePrepared.incrementAndGet();
+                }
+                return 0.0;
+            }
+
+            @Override
+            public void prepare() {
+                prepared.incrementAndGet();
+            }
+        };
+        DynamicScheduler s = dynamic(SchedulerSettings.builder().blockSize(4).build(), 50, oracle, 3);
+        assertThat(prepared).hasValue(1);
+        for (int t = 0; t < 20; t++) {
+            s.next(t);
+        }
+        assertThat(prepared).hasValue(1);
+        assertThat(askedBeforePrepared).hasValue(0);
     }
 
     /** Warm-up ignores the weights: the same seed gives the same schedules whatever the changes were. */
