@@ -5,7 +5,8 @@ package org.smpframe.api;
  *
  * @param numParameters parameters to choose from, ids 0 .. numParameters-1
  * @param numWorkers    workers that will execute each schedule
- * @param dependencies  interference between parameters (for a dependency filter)
+ * @param dependencies  interference between parameters (for a dependency filter); null stands for
+ *                      {@link DependencyOracle#NONE}
  * @param seed          seed of the scheduler's random choices; equal seeds give equal schedules
  */
 public record SchedulerContext(int numParameters, int numWorkers, DependencyOracle dependencies, long seed) {
@@ -15,6 +16,9 @@ public record SchedulerContext(int numParameters, int numWorkers, DependencyOrac
         }
         if (numWorkers <= 0) {
             throw new IllegalArgumentException("numWorkers must be positive, got " + numWorkers);
+        }
+        if (dependencies == null) {
+            dependencies = DependencyOracle.NONE;
         }
     }
 }
