@@ -1,8 +1,11 @@
 package org.smpframe.api;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataOutput;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Arrays of checkpointed state ({@link Scheduler#saveState}, {@link Aggregator#saveState},
@@ -12,6 +15,26 @@ import java.io.IOException;
  */
 public final class StateIo {
     private StateIo() {
+    }
+
+    /** Writes some state: a {@code saveState} method, e.g. {@code scheduler::saveState}. */
+    @FunctionalInterface
+    public interface StateWriter {
+        void writeTo(DataOutput out) throws IOException;
+    }
+
+    /**
+     * The bytes {@code writer} writes. Memory does not fail, so an IOException can only be the writer's own; it is
+     * rethrown unchecked with its message.
+     */
+    public static byte[] toBytes(StateWriter writer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writer.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+        return bytes.toByteArray();
     }
 
     public static void writeInts(DataOutput out, int[] a) throws IOException {

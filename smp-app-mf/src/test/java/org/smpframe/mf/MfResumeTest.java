@@ -3,9 +3,8 @@ package org.smpframe.mf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.smpframe.api.RoundListener;
 import org.smpframe.api.RunSnapshot;
+import org.smpframe.api.StateIo;
 import org.smpframe.api.StopRequest;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.Ratings;
@@ -40,12 +40,10 @@ class MfResumeTest {
 
     /** Through the snapshot's binary form, as the checkpoint file holds it. */
     private static RunSnapshot copy(RunSnapshot s) {
+        byte[] b = StateIo.toBytes(s::write);
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            s.write(new DataOutputStream(bytes));
-            byte[] b = bytes.toByteArray();
             return RunSnapshot.read(new DataInputStream(new ByteArrayInputStream(b)), b.length);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.smpframe.api.DependencyOracle;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.Scheduler;
 import org.smpframe.api.SchedulerContext;
+import org.smpframe.api.StateIo;
 
 /**
  * A scheduler given the state another one saved goes on exactly as that one: same schedules, round after round,
@@ -51,10 +50,8 @@ class SchedulerStateTest {
         return out;
     }
 
-    private static byte[] save(Scheduler s) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        s.saveState(new DataOutputStream(bytes));
-        return bytes.toByteArray();
+    private static byte[] save(Scheduler s) {
+        return StateIo.toBytes(s::saveState);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,11 +1,8 @@
 package org.smpframe.runtime.cluster;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -27,6 +24,7 @@ import org.smpframe.api.Scheduler;
 import org.smpframe.api.SchedulerContext;
 import org.smpframe.api.SmpProgram;
 import org.smpframe.api.SmpSession;
+import org.smpframe.api.StateIo;
 import org.smpframe.runtime.core.RoundLoop;
 import org.smpframe.runtime.core.TrafficCounter;
 import org.smpframe.runtime.cluster.Protocol.CoordinatorEvent;
@@ -228,13 +226,7 @@ final class ClusterSession<P, C, S> implements SmpSession {
             WorkerState w = expect(WorkerState.class, runtime.next());
             states.set(w.worker(), transfers.bytes(w.state()));
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            aggregator.saveState(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new RoundLoop.ProgramState(bytes.toByteArray(), states, blockStates);
+        return new RoundLoop.ProgramState(StateIo.toBytes(aggregator::saveState), states, blockStates);
     }
 
     /** Calls every block back to the coordinator (kept there for the next round) and returns their encodings. */

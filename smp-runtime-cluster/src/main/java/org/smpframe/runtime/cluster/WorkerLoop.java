@@ -1,9 +1,7 @@
 package org.smpframe.runtime.cluster;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +15,7 @@ import org.smpframe.api.BlockHolder;
 import org.smpframe.api.ResidentHolder;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.SmpProgram;
+import org.smpframe.api.StateIo;
 import org.smpframe.api.WireFormat;
 import org.smpframe.api.WorkerTask;
 import org.smpframe.runtime.cluster.Protocol.Assign;
@@ -122,7 +121,8 @@ final class WorkerLoop implements Runnable {
             coordinator.tell(new Stats(worker, transfers.payload(encodeStats(), coordinatorPort)));
         } else if (c instanceof SaveState v) {
             apply(v.commit());
-            coordinator.tell(new WorkerState(worker, transfers.payload(saveState(), coordinatorPort)));
+            coordinator.tell(new WorkerState(worker, transfers.payload(StateIo.toBytes(task::saveState),
+                    coordinatorPort)));
         } else if (c instanceof RestoreState r) {
             restoreState(transfers.bytes(r.state()));
             coordinator.tell(new WorkerState(worker, null));
@@ -249,15 +249,6 @@ final class WorkerLoop implements Runnable {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private byte[] encodePartial(Schedule schedule) {
         return Codec.encode((WireFormat) partialFormat, task.push(schedule));
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private byte[] saveState() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            task.saveState(out);
-        }
-        return bytes.toByteArray();
     }
 
     private void restoreState(byte[] state) throws IOException {

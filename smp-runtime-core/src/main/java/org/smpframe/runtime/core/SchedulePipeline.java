@@ -1,8 +1,5 @@
 package org.smpframe.runtime.core;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.smpframe.api.ChangeSet;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.Scheduler;
+import org.smpframe.api.StateIo;
 
 /**
  * Produces the schedules of a run, up to {@code depth} rounds ahead of the committed model.
@@ -67,13 +65,7 @@ public abstract class SchedulePipeline implements AutoCloseable {
     }
 
     static byte[] stateOf(Scheduler scheduler) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            scheduler.saveState(out);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot happen: writing to memory", e);
-        }
-        return bytes.toByteArray();
+        return StateIo.toBytes(scheduler::saveState);
     }
 
     /** Depth 0: observe, then schedule, on the caller's thread. */

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +21,7 @@ import org.smpframe.api.Schedule;
 import org.smpframe.api.Scheduler;
 import org.smpframe.api.SchedulerContext;
 import org.smpframe.api.SplitMix64;
+import org.smpframe.api.StateIo;
 import org.smpframe.api.TracePoint;
 
 /**
@@ -120,10 +119,8 @@ class RoundLoopCheckpointTest {
 
     /** Through its binary form, as a checkpoint file holds it. */
     private static RunSnapshot copy(RunSnapshot s) {
+        byte[] b = StateIo.toBytes(s::write);
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            s.write(new DataOutputStream(bytes));
-            byte[] b = bytes.toByteArray();
             return RunSnapshot.read(new DataInputStream(new ByteArrayInputStream(b)), b.length);
         } catch (IOException e) {
             throw new AssertionError(e);

@@ -1,11 +1,8 @@
 package org.smpframe.runtime.embedded;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +21,7 @@ import org.smpframe.api.Scheduler;
 import org.smpframe.api.SchedulerContext;
 import org.smpframe.api.SmpProgram;
 import org.smpframe.api.SmpSession;
+import org.smpframe.api.StateIo;
 import org.smpframe.api.WireFormat;
 import org.smpframe.api.WorkerTask;
 import org.smpframe.runtime.core.RoundLoop;
@@ -179,22 +177,8 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
 
     private RoundLoop.ProgramState saveProgram() {
         byte[][] states = new byte[workers.size()][];
-        onEveryWorker((p, w) -> {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                w.saveState(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            states[p] = bytes.toByteArray();
-        });
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            aggregator.saveState(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new RoundLoop.ProgramState(bytes.toByteArray(), List.of(states),
+        onEveryWorker((p, w) -> states[p] = StateIo.toBytes(w::saveState));
+        return new RoundLoop.ProgramState(StateIo.toBytes(aggregator::saveState), List.of(states),
                 blocks == null ? List.of() : blocks.encodeAll());
     }
 
