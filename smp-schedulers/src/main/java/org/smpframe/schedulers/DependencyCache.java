@@ -4,20 +4,18 @@ import java.util.Arrays;
 import org.smpframe.api.DependencyOracle;
 
 /**
- * Answers "is dependency(a, b) &lt; ρ?" for the dependency filter, remembering recent pairs in a direct-mapped
- * cache of 2^bits entries so that the pairs that recur round after round (the active set is small once a model
- * has mostly converged) cost no oracle call (for Lasso, no dot product of two feature columns).
+ * A {@link DependencyMemo} for many parameters: recent pairs in a direct-mapped cache of 2^bits entries, so that
+ * the pairs that recur round after round (the active set is small once a model has mostly converged) cost no
+ * oracle call. Too many pairs for a {@link DependencyTable}, so a newer pair may evict an older one.
  *
  * <p>A pair is stored under the key (min(a,b) &lt;&lt; 32) | max(a,b) in a {@code long[]}, at slot
  * mix(key) mod 2^bits; a newer pair evicts whatever held its slot. The oracle is always asked as
  * {@code dependency(min, max)}: dependencies are symmetric, and asking in one canonical order makes a hit and a
  * miss answer identically even for an oracle that is not quite symmetric (rounding of a dot product).
  *
- * <p>Values are kept as {@code float} to halve the memory. A plain float rounding could move a value across ρ
- * (0.09999999999 becomes 0.1f), so the stored float is nudged to the float nearest the true value on the same
- * side of ρ: the cache never changes a decision, only saves oracle calls.
+ * <p>Values are kept as {@code float} to halve the memory, on the same side of ρ as the oracle's answer.
  */
-final class DependencyCache {
+final class DependencyCache implements DependencyMemo {
     private static final long EMPTY = -1L; // valid keys are >= 0 since ids are
 
     private final DependencyOracle oracle;
@@ -38,8 +36,8 @@ final class DependencyCache {
         Arrays.fill(keys, EMPTY);
     }
 
-    /** Whether parameters a and b (distinct) may be updated in the same round: dependency(a, b) &lt; ρ. */
-    boolean independent(int a, int b) {
+    @Override
+    public boolean independent(int a, int b) {
         lookups++;
         int lo = Math.min(a, b);
         int hi = Math.max(a, b);
@@ -53,37 +51,18 @@ final class DependencyCache {
         // "< rho" is false for NaN: a dependency the oracle cannot tell is treated as a conflict.
         boolean independent = d < rho;
         keys[slot] = key;
-        values[slot] = sameSideFloat(d, independent);
+        values[slot] = DependencyMemo.sameSideFloat(d, independent, rho);
         return independent;
     }
 
-    /** Pair questions asked. */
-    long lookups() {
+    @Override
+    public long lookups() {
         return lookups;
     }
 
-    /** Pair questions answered without asking the oracle. */
-    long hits() {
+    @Override
+    public long hits() {
         return hits;
-    }
-
-    /** (float) d, moved to the nearest float on the same side of ρ as d when rounding crossed it. */
-    private float sameSideFloat(double d, boolean below) {
-        float f = (float) d;
-        if ((f < rho) == below) {
-            return f; // also keeps NaN (not below) as NaN
-        }
-        f = (float) rho;
-        if (below) {
-            while (!(f < rho)) {
-                f = Math.nextDown(f);
-            }
-        } else {
-            while (f < rho) {
-                f = Math.nextUp(f);
-            }
-        }
-        return f;
     }
 
     // The high bits of a pair key hold the smaller id, which clusters; the finalizer of MurmurHash3 spreads

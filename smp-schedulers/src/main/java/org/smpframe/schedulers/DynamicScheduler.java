@@ -49,10 +49,11 @@ import org.smpframe.api.StateIo;
  * for <em>every</em> candidate k kept before it, until L are kept. So no two parameters of a schedule ever have
  * dependency ≥ ρ (a NaN dependency counts as ≥ ρ). When the oracle offers a {@link BlockFilter} (sparse
  * columns), each candidate is checked against the whole block in one call; otherwise pair answers come through a
- * {@link DependencyCache}, which saves oracle calls but never changes an answer.
+ * {@link DependencyMemo}, which saves oracle calls but never changes an answer: a {@link DependencyTable} of every
+ * pair when there are few parameters (each pair asked once), else a {@link DependencyCache} of recent pairs.
  *
  * <p>Dependencies lie in [0, 1], so a ρ above 1 admits every pair: the filter is then switched off outright, and
- * the oracle is never asked (nor its pair cache allocated). That is the setting for apps whose aggregation
+ * the oracle is never asked (nor its pair table or cache allocated). That is the setting for apps whose aggregation
  * already guards against parallel updates that interfere (logistic regression's block line search), where the
  * filter is only a question of speed.
  *
@@ -103,8 +104,8 @@ public final class DynamicScheduler implements Scheduler {
     private SplitMix64 random;
     /** False when ρ &gt; 1: no pair can reach it, so candidates are kept without asking the oracle. */
     private boolean filtering;
-    private DependencyCache cache;
-    /** The oracle's one-against-the-block filter, or null to ask pair by pair through the cache. */
+    private DependencyMemo memo;
+    /** The oracle's one-against-the-block filter, or null to ask pair by pair through the memo. */
     private BlockFilter blockFilter;
     private UniformSubsetSampler uniform;
 
@@ -143,13 +144,18 @@ public final class DynamicScheduler implements Scheduler {
         if (filtering) {
             context.dependencies().prepare();
         }
-        int bits = cacheBits(settings.dependencyCacheBits(), p);
-        // When every pair fits in the cache (4 slots a pair), pair checks soon become lookups: cheaper than any
-        // block filter (a9a, p = 124: 7x). Beyond that, pairs rarely repeat and the oracle's block filter wins.
-        boolean allPairsFit = 4L * p * (p - 1) / 2 <= 1L << bits;
-        blockFilter = !filtering || allPairsFit ? null : context.dependencies().blockFilter(settings.rho());
-        cache = !filtering || blockFilter != null ? null
-                : new DependencyCache(context.dependencies(), settings.rho(), bits);
+        // With a table of every pair, pair checks soon become lookups: cheaper than any block filter (a9a,
+        // p = 124: 7x). Beyond that, pairs rarely repeat and the oracle's block filter wins.
+        boolean tabled = usesTable(settings, p);
+        blockFilter = !filtering || tabled ? null : context.dependencies().blockFilter(settings.rho());
+        if (!filtering || blockFilter != null) {
+            memo = null;
+        } else if (tabled) {
+            memo = new DependencyTable(context.dependencies(), settings.rho(), p);
+        } else {
+            memo = new DependencyCache(context.dependencies(), settings.rho(),
+                    cacheBits(settings.dependencyCacheBits(), p));
+        }
         uniform = new UniformSubsetSampler(p);
         weights = new double[p];
         tree = new FenwickTree(p);
@@ -241,7 +247,7 @@ public final class DynamicScheduler implements Scheduler {
 
     /**
      * The random stream, the uniform sampler's permutation, the weights and the tree exactly as they are (its
-     * rounding residue decides descents), and the counters. The pair cache is left out: it only saves oracle
+     * rounding residue decides descents), and the counters. The pair table or cache is left out: it only saves oracle
      * calls and never changes an answer.
      */
     @Override
@@ -291,14 +297,14 @@ public final class DynamicScheduler implements Scheduler {
         return weights[j];
     }
 
-    /** Pair checks the dependency filter has made (served by the cache or by the oracle). */
+    /** Pair checks the dependency filter has made (answered from memory or by the oracle). */
     public long dependencyChecks() {
-        return cache == null ? 0 : cache.lookups();
+        return memo == null ? 0 : memo.lookups();
     }
 
-    /** Pair checks served by the cache, without an oracle call. */
+    /** Pair checks answered from memory (the pair table or cache), without an oracle call. */
     public long cacheHits() {
-        return cache == null ? 0 : cache.hits();
+        return memo == null ? 0 : memo.hits();
     }
 
     /** Whether enough updates were observed for the weights to steer the candidate draw. */
@@ -427,7 +433,7 @@ public final class DynamicScheduler implements Scheduler {
             return blockFilter.admit(candidate);
         }
         for (int i = 0; i < numKept; i++) {
-            if (!cache.independent(candidate, kept[i])) {
+            if (!memo.independent(candidate, kept[i])) {
                 return false; // rejected: the remaining pairs cannot change that
             }
         }
@@ -446,12 +452,24 @@ public final class DynamicScheduler implements Scheduler {
         treeUpdatesSinceBuild = 0;
     }
 
-    /** Bytes a dynamic scheduler over {@code numParameters} parameters holds: mostly its pair cache. */
+    /** Bytes a dynamic scheduler over {@code numParameters} parameters holds: mostly its pair table or cache. */
     public static long estimateBytes(int numParameters, SchedulerSettings settings) {
-        long cache = filters(settings) // a long key and a float per entry
-                ? 12L << cacheBits(settings.dependencyCacheBits(), numParameters) : 0;
+        long memo = 0;
+        if (filters(settings)) {
+            memo = usesTable(settings, numParameters) ? 4L * DependencyTable.pairs(numParameters)
+                    : 12L << cacheBits(settings.dependencyCacheBits(), numParameters); // a long key, a float
+        }
         long candidates = 12L * settings.blockSize() * Math.max(1, settings.candidateFactor());
-        return cache + 40L * numParameters + candidates;
+        return memo + 40L * numParameters + candidates;
+    }
+
+    /**
+     * Whether the filter remembers every pair in a {@link DependencyTable} (4 bytes a pair) rather than recent ones
+     * in a {@link DependencyCache}: when the table takes no more memory than the cache of
+     * 2^dependencyCacheBits entries (12 bytes each) would, i.e. up to 1,254 parameters with the default 2^18.
+     */
+    static boolean usesTable(SchedulerSettings settings, int numParameters) {
+        return 4L * DependencyTable.pairs(numParameters) <= 12L << settings.dependencyCacheBits();
     }
 
     /**

@@ -14,7 +14,9 @@ package org.smpframe.schedulers;
  *                            drawn once the weighted mass of a round is used up)
  * @param warmupSweeps        the dynamic scheduler samples candidates uniformly until warmupSweeps · p updates
  *                            have been observed (weights are meaningless before every parameter moved once)
- * @param dependencyCacheBits log2 of the number of entries of the dynamic scheduler's pair cache
+ * @param dependencyCacheBits log2 of the number of entries of the dynamic scheduler's pair cache (12 bytes each);
+ *                            that memory is also the budget under which few parameters get an exact table of
+ *                            every pair instead (4 bytes a pair: up to 1,254 parameters with the default 18)
  */
 public record SchedulerSettings(int blockSize, int candidateFactor, double rho, double etaFraction,
                                 double warmupSweeps, int dependencyCacheBits) {

@@ -1,0 +1,43 @@
+package org.smpframe.schedulers;
+
+/**
+ * Answers "is dependency(a, b) &lt; ρ?" for the dynamic scheduler's filter and remembers what the oracle said, so
+ * that pairs that come back cost no oracle call (for a linear model, no dot product of two feature columns, which
+ * on tall data is hundreds of thousands of multiply-adds). A memo never changes an answer, it only saves calls:
+ * values are kept as {@code float}, nudged to stay on the same side of ρ as the oracle's double
+ * ({@link #sameSideFloat}), and the oracle is always asked as {@code dependency(min, max)}, so a remembered and a
+ * fresh answer agree even for an oracle that is not quite symmetric (rounding of a dot product).
+ */
+interface DependencyMemo {
+
+    /** Whether parameters a and b (distinct) may be updated in the same round: dependency(a, b) &lt; ρ. */
+    boolean independent(int a, int b);
+
+    /** Pair questions asked. */
+    long lookups();
+
+    /** Pair questions answered without asking the oracle. */
+    long hits();
+
+    /**
+     * (float) d, moved to the nearest float on the same side of ρ as d when rounding crossed it (0.09999999999
+     * would otherwise become 0.1f): the stored value decides exactly as d does. NaN stays NaN (never below ρ).
+     */
+    static float sameSideFloat(double d, boolean below, double rho) {
+        float f = (float) d;
+        if ((f < rho) == below) {
+            return f;
+        }
+        f = (float) rho;
+        if (below) {
+            while (!(f < rho)) {
+                f = Math.nextDown(f);
+            }
+        } else {
+            while (f < rho) {
+                f = Math.nextUp(f);
+            }
+        }
+        return f;
+    }
+}
