@@ -23,4 +23,29 @@ class ClusterBenchmarkTest {
         assertThatThrownBy(() -> ClusterBenchmark.RoundTimes.of(List.of("seconds,round", "1.0,10")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("two evaluations");
     }
+
+    @Test
+    void optionsDefaultToEveryCaseAndParseLists() {
+        ClusterBenchmark.Options d = ClusterBenchmark.Options.parse();
+        assertThat(d.cases()).isEqualTo(ClusterBenchmark.CASES);
+        assertThat(d.workers()).containsExactly(2, 4);
+        ClusterBenchmark.Options o = ClusterBenchmark.Options.parse("--cases", "lasso-tall", "--workers", "2",
+                "--tall-rows", "1000", "--reps", "1");
+        assertThat(o.cases()).containsExactly("lasso-tall");
+        assertThat(o.workers()).containsExactly(2);
+        assertThat(o.tallRows()).isEqualTo(1000);
+        assertThat(o.reps()).isEqualTo(1);
+    }
+
+    @Test
+    void badOptionsAreRefusedWithTheReason() {
+        assertThatThrownBy(() -> ClusterBenchmark.Options.parse("--cases", "lasso-huge"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown case lasso-huge");
+        assertThatThrownBy(() -> ClusterBenchmark.Options.parse("--reps"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--reps needs a value");
+        assertThatThrownBy(() -> ClusterBenchmark.Options.parse("--tall-rows", "0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+        assertThatThrownBy(() -> ClusterBenchmark.Options.parse("--fast", "1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option --fast");
+    }
 }
