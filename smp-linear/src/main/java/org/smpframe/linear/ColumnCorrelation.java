@@ -42,6 +42,8 @@ public final class ColumnCorrelation implements DependencyOracle {
     public static final long MAX_DENSE_ENTRIES = 64L << 20;
     /** Sparse data with at most this many columns may use the Gram matrix (8 MiB of doubles at most). */
     public static final int MAX_GRAM_COLUMNS = 1024;
+    /** With at most this many columns every answer is remembered (6 MiB of doubles at most). */
+    public static final int MAX_REMEMBERED_COLUMNS = 1254;
 
     private final CscMatrix columns;
     private final double[] colMean;
@@ -60,11 +62,21 @@ public final class ColumnCorrelation implements DependencyOracle {
     // Sparse data worth it (see the class comment): x_jᵀx_k at [min * p + max], computed at the first question.
     private final boolean useGram;
     private volatile double[] gram;
+    // Few columns: every pair's answer once computed, at a·(2p − a − 1)/2 + (b − a − 1) for a < b, −1 if not yet.
+    // A scheduler remembers pairs only for its own run; a regularization path starts one per λ, and on tall data
+    // each of them recomputing all p²/2 dot products over every row was most of a covariance-update path's time.
+    // Doubles, so that a remembered answer is the very value a fresh one would be (a resumed run, whose memory
+    // starts empty, must decide every pair as the uninterrupted run did). Written and read by one scheduler
+    // thread at a time; a value another thread has not seen yet is recomputed, to the same value. Allocated when
+    // first asked (a scheduler without a filter never asks).
+    private final boolean remembers;
+    private volatile double[] remembered;
 
     /**
      * Bytes the correlation of an n × p design with {@code nnz} nonzeros holds: the column norms and, for sparse
      * data, a scatter array; and when a scheduler asks it ({@code asked}), the normalized dense copy for dense
-     * enough (and small enough) data, else the sparse block filter's row index or the Gram matrix.
+     * enough (and small enough) data, else the sparse block filter's row index or the Gram matrix, and for few
+     * columns the answers it remembers.
      */
     public static long estimateBytes(int n, int p, long nnz, boolean asked) {
         long entries = (long) n * p;
@@ -73,6 +85,7 @@ public final class ColumnCorrelation implements DependencyOracle {
         if (!asked) {
             return always;
         }
+        always += p <= MAX_REMEMBERED_COLUMNS ? 4L * p * (p - 1) : 0; // every pair's answer, 8 bytes each
         // If used; the row layout it is computed from is garbage at once (and smaller than the column-major copy).
         long gram = p <= MAX_GRAM_COLUMNS ? 8L * p * p : 0;
         return always + (isDense ? 4 * entries : 4L * n + gram);
@@ -95,6 +108,7 @@ public final class ColumnCorrelation implements DependencyOracle {
         this.isDense = entries <= MAX_DENSE_ENTRIES && columns.nnz() >= DENSE_FRACTION * entries;
         this.scatter = isDense ? null : new double[n];
         this.useGram = !isDense && gramIsCheaper(columns);
+        this.remembers = norm.length <= MAX_REMEMBERED_COLUMNS && norm.length >= 2;
     }
 
     /** Whether the rows' outer products (Σ_i nnz_i²) cost a quarter or less of a dot per pair (p · nnz). */
@@ -199,6 +213,38 @@ public final class ColumnCorrelation implements DependencyOracle {
 
     @Override
     public double dependency(int a, int b) {
+        if (!remembers || a == b) {
+            return compute(a, b);
+        }
+        double[] memory = remembered;
+        if (memory == null) {
+            memory = memory();
+        }
+        int lo = Math.min(a, b);
+        int hi = Math.max(a, b);
+        int slot = lo * (2 * norm.length - lo - 1) / 2 + (hi - lo - 1);
+        double known = memory[slot];
+        if (known >= 0) {
+            return known;
+        }
+        double d = compute(lo, hi);
+        if (d >= 0) { // not NaN
+            memory[slot] = d;
+        }
+        return d;
+    }
+
+    private synchronized double[] memory() {
+        if (remembered == null) {
+            int p = norm.length;
+            double[] m = new double[p * (p - 1) / 2];
+            Arrays.fill(m, -1.0);
+            remembered = m;
+        }
+        return remembered;
+    }
+
+    private double compute(int a, int b) {
         if (isDense) {
             float[] d = dense;
             if (d == null) {

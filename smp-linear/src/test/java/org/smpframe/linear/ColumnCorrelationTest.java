@@ -81,6 +81,41 @@ class ColumnCorrelationTest {
         assertThat(oracle.dependency(3, 5)).isZero();
     }
 
+    /**
+     * With few columns answers are remembered (a regularization path asks again at every λ); a remembered answer
+     * must be the very value a fresh oracle computes, in either argument order, or a resumed run, whose memory
+     * starts empty, could decide a pair at ρ differently from the uninterrupted one.
+     */
+    @Test
+    void rememberedAnswersAreExactlyWhatAFreshOracleComputes() {
+        for (double density : new double[] {1.0, 0.3}) {
+            Random rnd = new Random(13);
+            int n = 50;
+            int p = 30;
+            double[][] x = randomDesign(rnd, n, p, density);
+            double[] mean = new double[p];
+            double[] sq = new double[p];
+            for (double[] row : x) {
+                for (int j = 0; j < p; j++) {
+                    sq[j] += row[j] * row[j];
+                }
+            }
+            CscMatrix columns = CsrMatrix.fromDense(x).toCsc();
+            ColumnCorrelation used = new ColumnCorrelation(columns, mean, sq);
+            for (int t = 0; t < 3000; t++) {
+                used.dependency(rnd.nextInt(p), rnd.nextInt(p));
+            }
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < p; b++) {
+                    ColumnCorrelation fresh = new ColumnCorrelation(columns, mean, sq);
+                    assertThat(used.dependency(a, b)).as("density %s, pair %d,%d", density, a, b)
+                            .isEqualTo(fresh.dependency(a, b)).isEqualTo(fresh.dependency(b, a))
+                            .isCloseTo(reference(x, mean, a, b), within(1e-6));
+                }
+            }
+        }
+    }
+
     /** Beyond {@link ColumnCorrelation#MAX_GRAM_COLUMNS} sparse pairs are sparse dots (below, Gram look-ups). */
     @Test
     void wideSparseDesignsAgreeWithTheReferencePairByPair() {
