@@ -15,7 +15,15 @@ public final class LassoProgram implements SmpProgram<LassoPartial, LassoCommit,
     private final DependencyOracle dependencies;
     private double[] start; // null: β = 0
 
+    private final boolean covarianceUpdates;
+
     public LassoProgram(LassoProblem problem, double lambda, double tolerance) {
+        this(problem, lambda, tolerance, false);
+    }
+
+    /** With {@code covarianceUpdates}, workers compute their partials from their shard's Gram matrix. */
+    public LassoProgram(LassoProblem problem, double lambda, double tolerance, boolean covarianceUpdates) {
+        this.covarianceUpdates = covarianceUpdates;
         this.problem = problem;
         this.aggregator = new LassoAggregator(problem, lambda, tolerance);
         this.dependencies = new ColumnCorrelation(problem.columns, problem.colMean, problem.colSqNorm);
@@ -39,6 +47,9 @@ public final class LassoProgram implements SmpProgram<LassoPartial, LassoCommit,
         CsrMatrix shard = problem.rows.rowSlice(from, to);
         double[] y = new double[to - from];
         System.arraycopy(problem.centeredY, from, y, 0, y.length);
+        if (covarianceUpdates) {
+            return new LassoCovarianceWorker(shard, y, problem.colMean, start);
+        }
         return start == null ? new LassoWorker(shard.toCsc(), y, problem.colMean)
                 : new LassoWorker(shard.toCsc(), y, problem.colMean, start);
     }

@@ -48,7 +48,7 @@ public final class LassoTrainer {
                         + " scheduler %s %s; depth %d; eval-every %d; intercept %s standardize %s; seed %d",
                 config.lambda(), config.pathLength(), config.pathRatio(), config.scheduler(), config.scheduling(),
                 config.pipelineDepth(), config.evaluateEvery(), config.intercept(), config.standardize(),
-                config.seed()), workers);
+                config.seed()) + (config.covarianceUpdates() ? "; covariance updates" : ""), workers);
     }
 
     /**
@@ -63,7 +63,9 @@ public final class LassoTrainer {
         long nnz = data.features().nnz();
         long standardized = config.standardize() ? SolverMemory.rowMajorBytes(n, nnz) : 0;
         long own = 8 * n + 24L * p + 8 * n + 24L * p * workers + 32L * p; // y, column stats, shards' y, β, sums
-        return standardized + own
+        long covariance = config.covarianceUpdates() ? workers * (8L * p * p + 40L * p) : 0; // Gram matrices
+
+        return standardized + own + covariance
                 + SolverMemory.sharedBytes(n, p, nnz, workers, config.scheduler(), config.scheduling());
     }
 
@@ -95,7 +97,8 @@ public final class LassoTrainer {
     /** As {@link #program(LabeledDataset)}, starting from the coefficients of {@code start} if not null. */
     public LassoProgram program(LabeledDataset train, PathCheckpoint start) {
         LassoProblem problem = LassoProblem.of(train, config.intercept(), config.standardize());
-        LassoProgram program = new LassoProgram(problem, lambdas(problem, train.source())[0], config.tolerance());
+        LassoProgram program = new LassoProgram(problem, lambdas(problem, train.source())[0], config.tolerance(),
+                config.covarianceUpdates());
         if (start != null) {
             program.startFrom(start.coefficients());
         }
@@ -115,7 +118,7 @@ public final class LassoTrainer {
                            PathCheckpoints checkpoints) {
         double[] lambdas = lambdas(problem, source);
         PathProgress progress = new PathProgress(checkpoints, lambdas.length, problem.p);
-        LassoProgram program = new LassoProgram(problem, lambdas[0], config.tolerance());
+        LassoProgram program = new LassoProgram(problem, lambdas[0], config.tolerance(), config.covarianceUpdates());
         LassoAggregator aggregator = program.aggregator();
         int evaluateEvery = config.evaluateEvery() > 0 ? config.evaluateEvery()
                 : config.scheduling().roundsPerSweep(problem.p);

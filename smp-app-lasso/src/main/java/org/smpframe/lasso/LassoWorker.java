@@ -97,6 +97,19 @@ final class LassoWorker implements WorkerTask<LassoPartial, LassoCommit, LassoSt
         offset += commit.shift();
     }
 
+    /**
+     * Takes the commit's coefficients without touching the residual: for a worker that computes its partials
+     * another way ({@link LassoCovarianceWorker}) and needs this one only for evaluations, which rebuild the
+     * residual from β.
+     */
+    void setCoefficients(LassoCommit commit) {
+        int[] params = commit.params();
+        double[] committed = commit.values();
+        for (int k = 0; k < params.length; k++) {
+            beta[params[k]] = committed[k];
+        }
+    }
+
     /** raw = ỹ − X̃β from scratch (offset 0): r_i = ỹ_i − Σ_j x_ij β_j + Σ_j μ_j β_j. */
     private void recomputeResidual() {
         System.arraycopy(y, 0, raw, 0, raw.length);

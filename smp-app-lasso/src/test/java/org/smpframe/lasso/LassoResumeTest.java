@@ -37,8 +37,12 @@ class LassoResumeTest {
     }
 
     private static LassoConfig config(String scheduler, int depth) {
+        return config(scheduler, depth, false);
+    }
+
+    private static LassoConfig config(String scheduler, int depth, boolean covariance) {
         return LassoConfig.builder().path(3, 0.05).scheduler(scheduler).blockSize(8).pipelineDepth(depth)
-                .evaluateEvery(10).tolerance(1e-9).seed(5).build();
+                .evaluateEvery(10).tolerance(1e-9).seed(5).covarianceUpdates(covariance).build();
     }
 
     /** Fits, writing every checkpoint to its own file (through the file format) and returning the files. */
@@ -72,10 +76,12 @@ class LassoResumeTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}, {1} workers, depth {2}")
-    @CsvSource({"smp,1,0", "smp,1,1", "smp,2,1", "smp,2,2", "random,2,1", "cyclic,1,0"})
-    void resumingFromAnyCheckpointGivesTheUninterruptedResult(String scheduler, int workers, int depth) {
-        LassoConfig config = config(scheduler, depth);
+    @ParameterizedTest(name = "{0}, {1} workers, depth {2}, covariance updates {3}")
+    @CsvSource({"smp,1,0,false", "smp,1,1,false", "smp,2,1,false", "smp,2,2,false", "random,2,1,false",
+            "cyclic,1,0,false", "smp,2,1,true", "cyclic,1,0,true"})
+    void resumingFromAnyCheckpointGivesTheUninterruptedResult(String scheduler, int workers, int depth,
+                                                             boolean covariance) {
+        LassoConfig config = config(scheduler, depth, covariance);
         List<Path> saved = new ArrayList<>();
         LassoResult whole = fit(config, workers, null, saved, LassoListener.NONE);
         assertThat(whole.allConverged()).isTrue();

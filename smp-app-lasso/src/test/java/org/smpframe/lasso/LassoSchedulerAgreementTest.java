@@ -34,18 +34,24 @@ class LassoSchedulerAgreementTest {
         for (String scheduler : new String[] {"smp", "random", "cyclic"}) {
             for (int workers : new int[] {1, 4}) {
                 for (int depth : new int[] {0, 1}) {
-                    all.add(Arguments.of(scheduler, workers, depth));
+                    all.add(Arguments.of(scheduler, workers, depth, false));
                 }
             }
         }
+        // Covariance updates: the same optimum from the shards' Gram matrices.
+        all.add(Arguments.of("smp", 1, 0, true));
+        all.add(Arguments.of("smp", 4, 1, true));
+        all.add(Arguments.of("random", 4, 1, true));
+        all.add(Arguments.of("cyclic", 1, 1, true));
         return all.stream();
     }
 
-    @ParameterizedTest(name = "{0}, P={1}, depth={2}")
+    @ParameterizedTest(name = "{0}, P={1}, depth={2}, covariance updates {3}")
     @MethodSource("configurations")
-    void reachesTheReferenceOptimum(String scheduler, int workers, int depth) {
+    void reachesTheReferenceOptimum(String scheduler, int workers, int depth, boolean covariance) {
         LassoConfig config = LassoConfig.builder().lambda(LAMBDA).scheduler(scheduler).blockSize(4)
-                .pipelineDepth(depth).tolerance(1e-11).verifyWireFormats(true).seed(7).build();
+                .pipelineDepth(depth).tolerance(1e-11).verifyWireFormats(true).seed(7)
+                .covarianceUpdates(covariance).build();
         LassoResult r;
         try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers)) {
             r = new LassoTrainer(config).fit(data, runtime, LassoListener.NONE);

@@ -70,6 +70,15 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
             description = "Stop when the duality gap <= tolerance * objective (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
+    /** How a worker computes a coordinate's partial x_j'r (glmnet's type.gaussian). */
+    enum Updates { naive, covariance }
+
+    @Option(names = "--updates", paramLabel = "naive|covariance", defaultValue = "naive",
+            description = "naive: a pass over the worker's rows per coordinate; covariance: from the worker's Gram matrix "
+                    + "X'X, built once (8*p^2 bytes per worker), then O(1) per coordinate: much faster for tall data "
+                    + "(rows >> features, features in the hundreds). Default: ${DEFAULT-VALUE}.")
+    Updates updates;
+
     @Option(names = "--no-intercept", description = "Fit without intercept (b = 0).")
     boolean noIntercept;
 
@@ -90,7 +99,8 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
                 .tolerance(tolerance).maxRounds(solver.maxRounds).timeLimitSeconds(solver.timeLimit)
                 .scheduler(solver.scheduler).scheduling(solver.scheduling())
                 .pipelineDepth(solver.pipelineDepth).evaluateEvery(solver.evalEvery)
-                .intercept(!noIntercept).standardize(standardize).seed(solver.seed).verifyWireFormats(solver.verifyWire);
+                .intercept(!noIntercept).standardize(standardize).seed(solver.seed).verifyWireFormats(solver.verifyWire)
+                .covarianceUpdates(updates == Updates.covariance);
         if (penalty.lambda != null) {
             b.lambda(penalty.lambda);
         } else {

@@ -1,6 +1,7 @@
 package org.smpframe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.smpframe.cli.CliOutcome.run;
 
 import java.io.IOException;
@@ -38,6 +39,29 @@ class SmpCommandTest {
         assertThat(trace.get(0)).isEqualTo("seconds,round,objective,gap,nnz,updates,stage,lambda");
         assertThat(trace).hasSizeGreaterThan(1);
         assertThat(Files.readAllLines(out.resolve("path.csv"))).hasSize(2);
+    }
+
+    /** --updates covariance fits the same model from the workers' Gram matrices; the option is recorded. */
+    @Test
+    void covarianceUpdatesFitTheSameModel() throws IOException {
+        Path train = trainFile();
+        Path naive = dir.resolve("naive");
+        Path covariance = dir.resolve("covariance");
+        for (Path out : List.of(naive, covariance)) {
+            CliOutcome o = run("lasso", "--train", train.toString(), "--path", "4", "--standardize", "--tolerance",
+                    "1e-10", "--workers", "2", "--updates", out == naive ? "naive" : "covariance", "--out",
+                    out.toString());
+            assertThat(o.exitCode()).as(o.err()).isZero();
+        }
+        LassoModel a = LassoModel.read(naive.resolve("model.txt"));
+        LassoModel b = LassoModel.read(covariance.resolve("model.txt"));
+        assertThat(b.coefficients()).containsExactly(a.coefficients(), within(1e-6));
+        assertThat(b.intercept()).isCloseTo(a.intercept(), within(1e-6));
+        assertThat(Files.readString(covariance.resolve("config.json"))).contains("\"--updates\" : \"covariance\"");
+        CliOutcome bad = run("lasso", "--train", train.toString(), "--lambda", "0.1", "--updates", "gram", "--out",
+                dir.resolve("z").toString());
+        assertThat(bad.exitCode()).isEqualTo(SmpCommand.EXIT_BAD_INPUT);
+        assertThat(bad.err()).contains("--updates").contains("naive").contains("covariance");
     }
 
     @Test
