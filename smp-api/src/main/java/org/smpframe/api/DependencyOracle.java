@@ -30,4 +30,12 @@ public interface DependencyOracle {
 
     /** Every pair independent: a dependency filter keeps everything. */
     DependencyOracle NONE = (a, b) -> 0.0;
+
+    /**
+     * Where pair (lo, hi), lo &lt; hi &lt; p, goes in an array of the p(p − 1)/2 pairs of p parameters, for memories
+     * of answers: lo·(2p − lo − 1)/2 + (hi − lo − 1), row lo of the strict upper triangle.
+     */
+    static long pairSlot(int lo, int hi, int p) {
+        return (long) lo * (2L * p - lo - 1) / 2 + (hi - lo - 1);
+    }
 }

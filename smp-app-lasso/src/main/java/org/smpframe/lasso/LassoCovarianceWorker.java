@@ -26,6 +26,17 @@ import org.smpframe.data.CsrMatrix;
  * p ≫ n.
  */
 final class LassoCovarianceWorker implements WorkerTask<LassoPartial, LassoCommit, LassoStats> {
+    /** Most features a p x p Gram matrix in one Java array allows (17 GB a worker already). */
+    static final int MAX_FEATURES = 46_340;
+
+    /** Refuses, before anything is allocated, a design too wide for covariance updates. */
+    static void requireFits(int numFeatures) {
+        if (numFeatures > MAX_FEATURES) {
+            throw new IllegalArgumentException("covariance updates need a p x p Gram matrix per worker, so at most "
+                    + MAX_FEATURES + " features; this data has " + numFeatures + " (use --updates naive)");
+        }
+    }
+
     private final LassoWorker exact;
     private final int p;
     private final double[] gram;     // G, p x p, row-major, both triangles
@@ -69,24 +80,11 @@ final class LassoCovarianceWorker implements WorkerTask<LassoPartial, LassoCommi
         recomputeSums();
     }
 
-    /** G = XᵀX from the rows' outer products, in row order: Σ_i nnz_i² / 2 multiply-adds, then mirrored. */
+    /** G = XᵀX, both triangles, row-major (rows with many zero columns cost only their nonzeros' products). */
     static double[] gram(CsrMatrix x) {
         int p = x.numCols;
-        double[] g = new double[p * p];
-        int[] rowPtr = x.rowPtr;
-        int[] colIdx = x.colIdx;
-        double[] values = x.values;
-        for (int i = 0; i < x.numRows; i++) {
-            int end = rowPtr[i + 1];
-            for (int a = rowPtr[i]; a < end; a++) {
-                int base = colIdx[a] * p;
-                double va = values[a];
-                for (int b = a; b < end; b++) {
-                    g[base + colIdx[b]] += va * values[b];
-                }
-            }
-        }
-        for (int j = 0; j < p; j++) { // rows list their columns in ascending order: the upper triangle is filled
+        double[] g = x.gramUpperTriangle();
+        for (int j = 0; j < p; j++) {
             for (int k = j + 1; k < p; k++) {
                 g[k * p + j] = g[j * p + k];
             }

@@ -13,9 +13,8 @@ public final class LassoProgram implements SmpProgram<LassoPartial, LassoCommit,
     private final LassoProblem problem;
     private final LassoAggregator aggregator;
     private final DependencyOracle dependencies;
-    private double[] start; // null: β = 0
-
     private final boolean covarianceUpdates;
+    private double[] start; // null: β = 0
 
     public LassoProgram(LassoProblem problem, double lambda, double tolerance) {
         this(problem, lambda, tolerance, false);
@@ -23,6 +22,9 @@ public final class LassoProgram implements SmpProgram<LassoPartial, LassoCommit,
 
     /** With {@code covarianceUpdates}, workers compute their partials from their shard's Gram matrix. */
     public LassoProgram(LassoProblem problem, double lambda, double tolerance, boolean covarianceUpdates) {
+        if (covarianceUpdates) {
+            LassoCovarianceWorker.requireFits(problem.p);
+        }
         this.covarianceUpdates = covarianceUpdates;
         this.problem = problem;
         this.aggregator = new LassoAggregator(problem, lambda, tolerance);

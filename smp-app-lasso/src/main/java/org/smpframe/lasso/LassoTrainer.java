@@ -54,8 +54,8 @@ public final class LassoTrainer {
     /**
      * Bytes the solver state for {@code data} takes with {@code workers} workers, beyond the loaded data: the
      * standardized copy (if asked), the column-major copy, the workers' column-major shards and per-row state,
-     * the dependency oracle and, for the smp scheduler, its pair cache. Checked against the heap before the solver
-     * allocates anything.
+     * the dependency oracle and, for the smp scheduler, its pair table or cache; with covariance updates, each
+     * worker's Gram matrix. Checked against the heap before the solver allocates anything.
      */
     public static long estimateBytes(LabeledDataset data, LassoConfig config, int workers) {
         long n = data.numRows();
@@ -64,7 +64,6 @@ public final class LassoTrainer {
         long standardized = config.standardize() ? SolverMemory.rowMajorBytes(n, nnz) : 0;
         long own = 8 * n + 24L * p + 8 * n + 24L * p * workers + 32L * p; // y, column stats, shards' y, β, sums
         long covariance = config.covarianceUpdates() ? workers * (8L * p * p + 40L * p) : 0; // Gram matrices
-
         return standardized + own + covariance
                 + SolverMemory.sharedBytes(n, p, nnz, workers, config.scheduler(), config.scheduling());
     }
@@ -79,6 +78,9 @@ public final class LassoTrainer {
      */
     public LassoResult fit(LabeledDataset train, SmpRuntime runtime, LassoListener listener,
                            PathCheckpoints checkpoints) {
+        if (config.covarianceUpdates()) {
+            LassoCovarianceWorker.requireFits(train.numFeatures()); // before the memory check asks for 8p² a worker
+        }
         MemoryBudget.require(estimateBytes(train, config, runtime.numWorkers()), String.format(Locale.ROOT,
                 "the Lasso on %d rows x %d features (%d nonzeros, %d workers)", train.numRows(), train.numFeatures(),
                 train.features().nnz(), runtime.numWorkers()));

@@ -23,6 +23,10 @@
  * Coordinates of one round are updated from the same residual (a Jacobi step), which is why the scheduler's
  * dependency filter matters: two correlated coordinates updated together overshoot.
  *
+ * <p>With covariance updates ({@link LassoCovarianceWorker}, for n ≫ p) a worker keeps its shard's G = XᵀX and
+ * Xᵀỹ instead of passing over its rows: g_j^p = (Xᵀỹ)_j − (Gβ)_j plus the centring terms, O(1) per coordinate,
+ * and a commit adds Δβ_j·G[:, j] to Gβ. Evaluations still rebuild the residual from the rows.
+ *
  * <h2>Stopping: the duality gap</h2>
  * The dual of the problem is max_u uᵀỹ − (n/2)‖u‖² subject to ‖X̃ᵀu‖_∞ ≤ λ. From the residual, u = r / max(n,
  * ‖X̃ᵀr‖_∞ / λ) is dual feasible, so gap = P(β) − D(u) ≥ P(β) − P(β*) bounds the suboptimality rigorously.

@@ -1,6 +1,7 @@
 package org.smpframe.lasso;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.WorkerTask;
 import org.smpframe.data.CsrMatrix;
+import org.smpframe.data.LabeledDataset;
 
 /**
  * Covariance updates compute the partials x̃_jᵀr that a pass over the rows computes, with the implicit centring of
@@ -17,7 +19,27 @@ class LassoCovarianceWorkerTest {
 
     @Test
     void partialsMatchThePassOverTheRowsThroughARunOfCommits() {
-        LassoProblem problem = LassoProblem.of(LassoTestData.sparse(70, 25, 0.4, 11), true, true);
+        checkAgainstRows(LassoProblem.of(LassoTestData.sparse(70, 25, 0.4, 11), true, true));
+    }
+
+    @Test
+    void withoutInterceptToo() {
+        checkAgainstRows(LassoProblem.of(LassoTestData.sparse(70, 25, 0.4, 12), false, false));
+    }
+
+    @Test
+    void aDesignTooWideForAGramMatrixIsRefusedBeforeAnythingIsBuilt() {
+        int p = LassoCovarianceWorker.MAX_FEATURES + 1;
+        double[][] one = new double[1][p];
+        one[0][p - 1] = 1;
+        LabeledDataset wide = new LabeledDataset("wide", CsrMatrix.fromDense(one), new double[] {1}, null);
+        LassoConfig config = LassoConfig.builder().lambda(0.1).covarianceUpdates(true).build();
+        assertThatThrownBy(() -> new LassoTrainer(config).fit(wide, null, LassoListener.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--updates naive")
+                .hasMessageContaining(String.valueOf(p));
+    }
+
+    private static void checkAgainstRows(LassoProblem problem) {
         WorkerTask<LassoPartial, LassoCommit, LassoStats> rows =
                 new LassoProgram(problem, 0.01, 1e-9, false).createWorker(1, 2);
         WorkerTask<LassoPartial, LassoCommit, LassoStats> gram =

@@ -58,8 +58,8 @@ public final class LogRegTrainer {
      * Bytes the solver state for {@code data} takes with {@code workers} workers, beyond the loaded data: the
      * copy with the bias column (and standardized, if asked), its column-major copy, the workers' shards and
      * their seven per-row arrays (margins, exp(y m), labels, curvatures, directions, products), the outer
-     * iteration's per-parameter arrays, the dependency oracle and the smp scheduler's pair cache. Checked against
-     * the heap before the solver allocates anything.
+     * iteration's per-parameter arrays, the dependency oracle and the smp scheduler's pair table or cache.
+     * Checked against the heap before the solver allocates anything.
      */
     public static long estimateBytes(LabeledDataset data, LogRegConfig config, int workers) {
         long n = data.numRows();

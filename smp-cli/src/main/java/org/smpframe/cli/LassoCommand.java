@@ -70,13 +70,13 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
             description = "Stop when the duality gap <= tolerance * objective (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
-    /** How a worker computes a coordinate's partial x_j'r (glmnet's type.gaussian). */
+    /** How a worker computes a coordinate's partial x_j'r (glmnet's type.gaussian); constants spelled as typed. */
     enum Updates { naive, covariance }
 
     @Option(names = "--updates", paramLabel = "naive|covariance", defaultValue = "naive",
-            description = "naive: a pass over the worker's rows per coordinate; covariance: from the worker's Gram matrix "
-                    + "X'X, built once (8*p^2 bytes per worker), then O(1) per coordinate: much faster for tall data "
-                    + "(rows >> features, features in the hundreds). Default: ${DEFAULT-VALUE}.")
+            description = "naive: a pass over the worker's rows per coordinate; covariance: from the worker's Gram "
+                    + "matrix X'X, built once (8*p^2 bytes per worker), then O(1) per coordinate: much faster for "
+                    + "tall data (rows >> features, features in the hundreds). Default: ${DEFAULT-VALUE}.")
     Updates updates;
 
     @Option(names = "--no-intercept", description = "Fit without intercept (b = 0).")

@@ -57,6 +57,30 @@ public final class CsrMatrix {
         this.values = values;
     }
 
+    /**
+     * XᵀX above and on the diagonal: entry (j, k), j ≤ k, at [j · numCols + k], the rest 0. Computed from the rows'
+     * outer products in row order, Σ_i nnz_i² / 2 multiply-adds: few columns, or short rows, make that far cheaper
+     * than a dot product per pair of columns.
+     */
+    public double[] gramUpperTriangle() {
+        int p = numCols;
+        if ((long) p * p > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a " + p + " x " + p + " Gram matrix does not fit in one array");
+        }
+        double[] g = new double[p * p];
+        for (int i = 0; i < numRows; i++) {
+            int end = rowPtr[i + 1];
+            for (int a = rowPtr[i]; a < end; a++) {
+                int base = colIdx[a] * p;
+                double va = values[a];
+                for (int b = a; b < end; b++) { // columns increase within a row: only j <= k is written
+                    g[base + colIdx[b]] += va * values[b];
+                }
+            }
+        }
+        return g;
+    }
+
     /** Number of stored entries. */
     public long nnz() {
         return rowPtr[numRows];

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.smpframe.api.BlockFilter;
 import org.smpframe.api.DependencyOracle;
 import org.smpframe.data.CscMatrix;
+import org.smpframe.data.CsrMatrix;
 
 /**
  * Dependency of two coordinates of a linear model: the absolute correlation of their (optionally centred)
@@ -62,13 +63,15 @@ public final class ColumnCorrelation implements DependencyOracle {
     // Sparse data worth it (see the class comment): x_jᵀx_k at [min * p + max], computed at the first question.
     private final boolean useGram;
     private volatile double[] gram;
-    // Few columns: every pair's answer once computed, at a·(2p − a − 1)/2 + (b − a − 1) for a < b, −1 if not yet.
+    // Few columns: every pair's answer once computed, at DependencyOracle.pairSlot, −1 if not yet.
     // A scheduler remembers pairs only for its own run; a regularization path starts one per λ, and on tall data
     // each of them recomputing all p²/2 dot products over every row was most of a covariance-update path's time.
     // Doubles, so that a remembered answer is the very value a fresh one would be (a resumed run, whose memory
     // starts empty, must decide every pair as the uninterrupted run did). Written and read by one scheduler
-    // thread at a time; a value another thread has not seen yet is recomputed, to the same value. Allocated when
-    // first asked (a scheduler without a filter never asks).
+    // thread at a time; a value another thread has not seen yet is recomputed, to the same value (plain double
+    // writes, which the JLS lets a 32-bit JVM split but 64-bit HotSpot writes whole). Allocated when first asked (a
+    // scheduler without a filter never asks). The limit matches the scheduler's own pair table at its default
+    // cache size; with a scheduler table on top, a pair costs 12 bytes in all (9 MiB at most).
     private final boolean remembers;
     private volatile double[] remembered;
 
@@ -152,17 +155,7 @@ public final class ColumnCorrelation implements DependencyOracle {
                 val[at] = values[e];
             }
         }
-        double[] g = new double[p * p];
-        for (int i = 0; i < n; i++) {
-            for (int a = rowPtr[i]; a < rowPtr[i + 1]; a++) {
-                int base = col[a] * p;
-                double va = val[a];
-                for (int b = a; b < rowPtr[i + 1]; b++) {
-                    g[base + col[b]] += va * val[b];
-                }
-            }
-        }
-        return g;
+        return new CsrMatrix(n, p, rowPtr, col, val).gramUpperTriangle();
     }
 
     private float[] normalizedDenseColumns() {
@@ -222,7 +215,7 @@ public final class ColumnCorrelation implements DependencyOracle {
         }
         int lo = Math.min(a, b);
         int hi = Math.max(a, b);
-        int slot = lo * (2 * norm.length - lo - 1) / 2 + (hi - lo - 1);
+        int slot = (int) DependencyOracle.pairSlot(lo, hi, norm.length);
         double known = memory[slot];
         if (known >= 0) {
             return known;

@@ -26,7 +26,7 @@ public final class SolverMemory {
      * Bytes of what every coordinate-descent solver over an n × p design holds: its column-major copy, the
      * workers' column-major shards (together the same nonzeros, and a column pointer each), the dependency
      * oracle (its column norms, and what it builds when a filtering smp scheduler asks it), and the scheduler
-     * named {@code scheduler} (the smp scheduler's pair cache; 16 bytes a parameter for the others).
+     * named {@code scheduler} (the smp scheduler's pair table or cache; 16 bytes a parameter for the others).
      */
     public static long sharedBytes(long n, int p, long nnz, int workers, String scheduler, SchedulerSettings settings) {
         Scheduler s = CoordinateSchedulers.create(scheduler, settings);

@@ -88,31 +88,41 @@ class ColumnCorrelationTest {
      */
     @Test
     void rememberedAnswersAreExactlyWhatAFreshOracleComputes() {
-        for (double density : new double[] {1.0, 0.3}) {
-            Random rnd = new Random(13);
-            int n = 50;
-            int p = 30;
-            double[][] x = randomDesign(rnd, n, p, density);
-            double[] mean = new double[p];
-            double[] sq = new double[p];
-            for (double[] row : x) {
-                for (int j = 0; j < p; j++) {
-                    sq[j] += row[j] * row[j];
-                }
+        // Dense copy (centred), sparse with the Gram matrix, and sparse too wide for it (pair by pair).
+        checkRemembered(50, 30, 1.0, true);
+        checkRemembered(50, 30, 0.1, false);
+        checkRemembered(30, ColumnCorrelation.MAX_GRAM_COLUMNS + 40, 0.05, true);
+    }
+
+    private static void checkRemembered(int n, int p, double density, boolean centred) {
+        Random rnd = new Random(13);
+        double[][] x = randomDesign(rnd, n, p, density);
+        double[] mean = new double[p];
+        double[] sq = new double[p];
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                mean[j] += centred ? row[j] / n : 0;
             }
-            CscMatrix columns = CsrMatrix.fromDense(x).toCsc();
-            ColumnCorrelation used = new ColumnCorrelation(columns, mean, sq);
-            for (int t = 0; t < 3000; t++) {
-                used.dependency(rnd.nextInt(p), rnd.nextInt(p));
+        }
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                sq[j] += (row[j] - mean[j]) * (row[j] - mean[j]);
             }
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b < p; b++) {
-                    ColumnCorrelation fresh = new ColumnCorrelation(columns, mean, sq);
-                    assertThat(used.dependency(a, b)).as("density %s, pair %d,%d", density, a, b)
-                            .isEqualTo(fresh.dependency(a, b)).isEqualTo(fresh.dependency(b, a))
-                            .isCloseTo(reference(x, mean, a, b), within(1e-6));
-                }
-            }
+        }
+        CscMatrix columns = CsrMatrix.fromDense(x).toCsc();
+        ColumnCorrelation used = new ColumnCorrelation(columns, mean, sq);
+        int[][] pairs = new int[3000][];
+        for (int t = 0; t < pairs.length; t++) {
+            pairs[t] = new int[] {rnd.nextInt(p), rnd.nextInt(p)};
+            used.dependency(pairs[t][0], pairs[t][1]);
+        }
+        for (int t = 0; t < pairs.length; t += 7) { // remembered ones, asked again in either order
+            int a = pairs[t][0];
+            int b = pairs[t][1];
+            ColumnCorrelation fresh = new ColumnCorrelation(columns, mean, sq);
+            assertThat(used.dependency(b, a)).as("n %d, p %d, density %s, pair %d,%d", n, p, density, a, b)
+                    .isEqualTo(fresh.dependency(a, b)).isEqualTo(fresh.dependency(b, a))
+                    .isCloseTo(reference(x, mean, a, b), within(1e-6));
         }
     }
 

@@ -14,11 +14,13 @@ import org.smpframe.api.DependencyOracle;
  * recomputing 400,000-row dot products of the pairs that collided (about a fifth of its 2,016 pairs in 8,192
  * slots). Here a pair is 4 bytes.
  *
- * <p>Pair (a, b), a &lt; b, is at a·(2p − a − 1)/2 + (b − a − 1): row a of the strict upper triangle. Unknown pairs
- * hold −1, which no dependency takes (they lie in [0, 1], or NaN for "cannot tell").
+ * <p>Pair (a, b) is at {@link DependencyOracle#pairSlot}. Unknown pairs hold −1, which no dependency takes (they lie
+ * in [0, 1], or NaN for "cannot tell").
  */
 final class DependencyTable implements DependencyMemo {
     private static final float UNKNOWN = -1f;
+    /** Most pairs one table holds: the length of one Java array. */
+    static final long MAX_PAIRS = Integer.MAX_VALUE - 8;
 
     private final DependencyOracle oracle;
     private final double rho;
@@ -29,7 +31,7 @@ final class DependencyTable implements DependencyMemo {
 
     DependencyTable(DependencyOracle oracle, double rho, int numParameters) {
         long pairs = pairs(numParameters);
-        if (pairs > Integer.MAX_VALUE - 8) {
+        if (pairs > MAX_PAIRS) {
             throw new IllegalArgumentException(numParameters + " parameters have too many pairs for a table");
         }
         this.oracle = oracle;
@@ -47,9 +49,12 @@ final class DependencyTable implements DependencyMemo {
     @Override
     public boolean independent(int a, int b) {
         lookups++;
+        if (a == b) {
+            return oracle.dependency(a, b) < rho; // not a pair: no slot (the filter never asks this)
+        }
         int lo = Math.min(a, b);
         int hi = Math.max(a, b);
-        int slot = (int) ((long) lo * (2L * numParameters - lo - 1) / 2 + (hi - lo - 1));
+        int slot = (int) DependencyOracle.pairSlot(lo, hi, numParameters);
         float v = values[slot];
         if (v != UNKNOWN) {
             hits++;

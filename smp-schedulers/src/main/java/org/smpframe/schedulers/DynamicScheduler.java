@@ -144,13 +144,13 @@ public final class DynamicScheduler implements Scheduler {
         if (filtering) {
             context.dependencies().prepare();
         }
-        // With a table of every pair, pair checks soon become lookups: cheaper than any block filter (a9a,
-        // p = 124: 7x). Beyond that, pairs rarely repeat and the oracle's block filter wins.
-        boolean tabled = usesTable(settings, p);
-        blockFilter = !filtering || tabled ? null : context.dependencies().blockFilter(settings.rho());
+        // When every pair is soon remembered (4 cache slots a pair), pair checks become look-ups: cheaper than any
+        // block filter (a9a, p = 124: 7x). Beyond that, pairs rarely repeat and the oracle's block filter wins.
+        boolean allPairsFit = 4L * DependencyTable.pairs(p) <= 1L << cacheBits(settings.dependencyCacheBits(), p);
+        blockFilter = !filtering || allPairsFit ? null : context.dependencies().blockFilter(settings.rho());
         if (!filtering || blockFilter != null) {
             memo = null;
-        } else if (tabled) {
+        } else if (usesTable(settings, p)) {
             memo = new DependencyTable(context.dependencies(), settings.rho(), p);
         } else {
             memo = new DependencyCache(context.dependencies(), settings.rho(),
@@ -465,11 +465,13 @@ public final class DynamicScheduler implements Scheduler {
 
     /**
      * Whether the filter remembers every pair in a {@link DependencyTable} (4 bytes a pair) rather than recent ones
-     * in a {@link DependencyCache}: when the table takes no more memory than the cache of
-     * 2^dependencyCacheBits entries (12 bytes each) would, i.e. up to 1,254 parameters with the default 2^18.
+     * in a {@link DependencyCache} (when it asks pair by pair at all, see {@link #init}): when the table takes no
+     * more memory than the cache of 2^dependencyCacheBits entries (12 bytes each) would, i.e. up to 1,254
+     * parameters with the default 2^18, and fits in one array.
      */
     static boolean usesTable(SchedulerSettings settings, int numParameters) {
-        return 4L * DependencyTable.pairs(numParameters) <= 12L << settings.dependencyCacheBits();
+        long pairs = DependencyTable.pairs(numParameters);
+        return pairs <= DependencyTable.MAX_PAIRS && 4L * pairs <= 12L << settings.dependencyCacheBits();
     }
 
     /**

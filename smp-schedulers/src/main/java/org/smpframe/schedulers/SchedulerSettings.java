@@ -53,7 +53,6 @@ public record SchedulerSettings(int blockSize, int candidateFactor, double rho, 
         }
     }
 
-    /** L = 16, L' = 4L, ρ = 0.1, η = 1% of the mean nonzero weight, 1 warm-up sweep, 2^18 cached pairs. */
     /**
      * Rounds for one sweep's worth of updates over {@code numParameters} parameters, ⌈p / L⌉ with L capped at p:
      * the apps' default evaluation interval.
@@ -63,6 +62,10 @@ public record SchedulerSettings(int blockSize, int candidateFactor, double rho, 
         return Math.max(1, (numParameters + perRound - 1) / perRound);
     }
 
+    /**
+     * L = 16, L' = 4L, ρ = 0.1, η = 1% of the mean nonzero weight, 1 warm-up sweep, a 2^18-entry pair cache (an
+     * exact table of every pair up to 1,254 parameters).
+     */
     public static SchedulerSettings defaults() {
         return builder().build();
     }

@@ -42,6 +42,20 @@ class DependencyTableTest {
         return ((a * 31 + b * 17) % 101) / 100.0;
     }
 
+    /** A parameter with itself is not a pair: asked of the oracle, never stored. */
+    @Test
+    void aParameterWithItselfAsksTheOracle() {
+        AtomicInteger calls = new AtomicInteger();
+        DependencyTable table = new DependencyTable((a, b) -> {
+            calls.incrementAndGet();
+            return a == b ? 1.0 : 0.0;
+        }, 0.5, 4);
+        assertThat(table.independent(0, 0)).isFalse();
+        assertThat(table.independent(3, 3)).isFalse();
+        assertThat(table.independent(0, 3)).isTrue();
+        assertThat(calls.get()).isEqualTo(3);
+    }
+
     @Test
     void asksTheOracleInCanonicalOrder() {
         AtomicInteger calls = new AtomicInteger();

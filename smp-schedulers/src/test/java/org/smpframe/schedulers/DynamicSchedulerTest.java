@@ -460,8 +460,21 @@ class DynamicSchedulerTest {
                 assertThat(calls[a][b]).as("oracle calls for (%d, %d)", a, b).isLessThanOrEqualTo(1);
             }
         }
-        assertThat(DynamicScheduler.estimateBytes(p, SchedulerSettings.defaults()))
-                .isLessThan(DynamicScheduler.estimateBytes(2000, SchedulerSettings.defaults()));
+        SchedulerSettings on = SchedulerSettings.defaults();
+        SchedulerSettings off = on.toBuilder().rho(SchedulerSettings.NO_FILTER).build();
+        assertThat(DynamicScheduler.estimateBytes(p, on) - DynamicScheduler.estimateBytes(p, off))
+                .as("the table: 4 bytes a pair").isEqualTo(4 * DependencyTable.pairs(p));
+    }
+
+    /** The table when it takes no more memory than the cache would, and fits in one array. */
+    @Test
+    void aTableUpTo1254ParametersWithTheDefaultCache() {
+        SchedulerSettings defaults = SchedulerSettings.defaults();
+        assertThat(DynamicScheduler.usesTable(defaults, 1254)).isTrue();
+        assertThat(DynamicScheduler.usesTable(defaults, 1255)).isFalse();
+        SchedulerSettings largest = defaults.toBuilder().dependencyCacheBits(SchedulerSettings.MAX_CACHE_BITS).build();
+        assertThat(DynamicScheduler.usesTable(largest, 65_536)).isTrue();
+        assertThat(DynamicScheduler.usesTable(largest, 70_000)).as("more pairs than one array holds").isFalse();
     }
 
     @Test
