@@ -4,7 +4,6 @@ import java.util.Arrays;
 import org.smpframe.api.BlockFilter;
 import org.smpframe.api.DependencyOracle;
 import org.smpframe.data.CscMatrix;
-import org.smpframe.data.CsrMatrix;
 
 /**
  * Dependency of two coordinates of a linear model: the absolute correlation of their (optionally centred)
@@ -131,31 +130,9 @@ public final class ColumnCorrelation implements DependencyOracle {
         return 4 * squares <= (long) p * columns.nnz();
     }
 
-    /** x_jᵀx_k for j ≤ k, from the rows: the columns are laid out by row once, then each row adds its products. */
+    /** x_jᵀx_k for j ≤ k, from the rows (the columns laid out by row once, then each row adds its products). */
     private double[] rawGram() {
-        int p = norm.length;
-        int[] colPtr = columns.colPtr;
-        int[] rowIdx = columns.rowIdx;
-        double[] values = columns.values;
-        int nnz = colPtr[p];
-        int[] rowPtr = new int[n + 1];
-        for (int e = 0; e < nnz; e++) {
-            rowPtr[rowIdx[e] + 1]++;
-        }
-        for (int i = 0; i < n; i++) {
-            rowPtr[i + 1] += rowPtr[i];
-        }
-        int[] next = Arrays.copyOf(rowPtr, n);
-        int[] col = new int[nnz];
-        double[] val = new double[nnz];
-        for (int j = 0; j < p; j++) { // columns in order: each row's entries come out sorted by column
-            for (int e = colPtr[j]; e < colPtr[j + 1]; e++) {
-                int at = next[rowIdx[e]]++;
-                col[at] = j;
-                val[at] = values[e];
-            }
-        }
-        return new CsrMatrix(n, p, rowPtr, col, val).gramUpperTriangle();
+        return columns.toCsr().gramUpperTriangle();
     }
 
     private float[] normalizedDenseColumns() {
