@@ -15,20 +15,15 @@ import org.smpframe.api.DependencyOracle;
  *
  * <p>Values are kept as {@code float} to halve the memory, on the same side of ρ as the oracle's answer.
  */
-final class DependencyCache implements DependencyMemo {
+final class DependencyCache extends DependencyMemo {
     private static final long EMPTY = -1L; // valid keys are >= 0 since ids are
 
-    private final DependencyOracle oracle;
-    private final double rho;
     private final long[] keys;
     private final float[] values;
     private final int mask;
-    private long lookups;
-    private long hits;
 
     DependencyCache(DependencyOracle oracle, double rho, int bits) {
-        this.oracle = oracle;
-        this.rho = rho;
+        super(oracle, rho);
         int size = 1 << bits;
         this.keys = new long[size];
         this.values = new float[size];
@@ -37,32 +32,19 @@ final class DependencyCache implements DependencyMemo {
     }
 
     @Override
-    public boolean independent(int a, int b) {
-        lookups++;
+    boolean independent(int a, int b) {
+        countLookup();
         int lo = Math.min(a, b);
         int hi = Math.max(a, b);
         long key = ((long) lo << 32) | hi;
         int slot = (int) (mix(key) & mask);
         if (keys[slot] == key) {
-            hits++;
-            return values[slot] < rho;
+            return decide(values[slot]);
         }
-        double d = oracle.dependency(lo, hi);
-        // "< rho" is false for NaN: a dependency the oracle cannot tell is treated as a conflict.
-        boolean independent = d < rho;
+        float v = ask(lo, hi);
         keys[slot] = key;
-        values[slot] = DependencyMemo.sameSideFloat(d, independent, rho);
-        return independent;
-    }
-
-    @Override
-    public long lookups() {
-        return lookups;
-    }
-
-    @Override
-    public long hits() {
-        return hits;
+        values[slot] = v;
+        return v < rho;
     }
 
     // The high bits of a pair key hold the smaller id, which clusters; the finalizer of MurmurHash3 spreads

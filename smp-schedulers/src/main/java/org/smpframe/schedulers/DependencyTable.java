@@ -17,25 +17,20 @@ import org.smpframe.api.DependencyOracle;
  * <p>Pair (a, b) is at {@link DependencyOracle#pairSlot}. Unknown pairs hold −1, which no dependency takes (they lie
  * in [0, 1], or NaN for "cannot tell").
  */
-final class DependencyTable implements DependencyMemo {
+final class DependencyTable extends DependencyMemo {
     private static final float UNKNOWN = -1f;
     /** Most pairs one table holds: the length of one Java array. */
     static final long MAX_PAIRS = Integer.MAX_VALUE - 8;
 
-    private final DependencyOracle oracle;
-    private final double rho;
     private final int numParameters;
     private final float[] values;
-    private long lookups;
-    private long hits;
 
     DependencyTable(DependencyOracle oracle, double rho, int numParameters) {
+        super(oracle, rho);
         long pairs = pairs(numParameters);
         if (pairs > MAX_PAIRS) {
             throw new IllegalArgumentException(numParameters + " parameters have too many pairs for a table");
         }
-        this.oracle = oracle;
-        this.rho = rho;
         this.numParameters = numParameters;
         this.values = new float[(int) pairs];
         Arrays.fill(values, UNKNOWN);
@@ -47,32 +42,20 @@ final class DependencyTable implements DependencyMemo {
     }
 
     @Override
-    public boolean independent(int a, int b) {
-        lookups++;
+    boolean independent(int a, int b) {
+        countLookup();
         if (a == b) {
-            return oracle.dependency(a, b) < rho; // not a pair: no slot (the filter never asks this)
+            return ask(a, b) < rho; // not a pair: no slot (the filter never asks this)
         }
         int lo = Math.min(a, b);
         int hi = Math.max(a, b);
         int slot = (int) DependencyOracle.pairSlot(lo, hi, numParameters);
         float v = values[slot];
         if (v != UNKNOWN) {
-            hits++;
-            return v < rho; // false for NaN: a dependency the oracle cannot tell is a conflict
+            return decide(v);
         }
-        double d = oracle.dependency(lo, hi);
-        boolean independent = d < rho;
-        values[slot] = DependencyMemo.sameSideFloat(d, independent, rho);
-        return independent;
-    }
-
-    @Override
-    public long lookups() {
-        return lookups;
-    }
-
-    @Override
-    public long hits() {
-        return hits;
+        v = ask(lo, hi);
+        values[slot] = v;
+        return v < rho;
     }
 }
