@@ -43,25 +43,35 @@ class ColumnCorrelationTest {
         return x;
     }
 
+    /** Column means, or all zeros for raw (uncentred) columns. */
+    private static double[] means(double[][] x, boolean centred) {
+        double[] mean = new double[x[0].length];
+        for (double[] row : x) {
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] += centred ? row[j] / x.length : 0;
+            }
+        }
+        return mean;
+    }
+
+    /** ‖x_j − μ_j‖², what the oracle takes as its columns' squared norms. */
+    private static double[] centredSquares(double[][] x, double[] mean) {
+        double[] sq = new double[mean.length];
+        for (double[] row : x) {
+            for (int j = 0; j < sq.length; j++) {
+                sq[j] += (row[j] - mean[j]) * (row[j] - mean[j]);
+            }
+        }
+        return sq;
+    }
+
     private static void checkAgainstReference(double density, boolean centred) {
         Random rnd = new Random(7);
         int n = 37;
         int p = 9;
         double[][] x = randomDesign(rnd, n, p, density);
-        double[] mean = new double[p];
-        if (centred) {
-            for (double[] row : x) {
-                for (int j = 0; j < p; j++) {
-                    mean[j] += row[j] / n;
-                }
-            }
-        }
-        double[] sq = new double[p];
-        for (double[] row : x) {
-            for (int j = 0; j < p; j++) {
-                sq[j] += (row[j] - mean[j]) * (row[j] - mean[j]);
-            }
-        }
+        double[] mean = means(x, centred);
+        double[] sq = centredSquares(x, mean);
         CscMatrix columns = CsrMatrix.fromDense(x).toCsc();
         ColumnCorrelation oracle = new ColumnCorrelation(columns, mean, sq);
         for (int a = 0; a < p; a++) {
@@ -97,18 +107,8 @@ class ColumnCorrelationTest {
     private static void checkRemembered(int n, int p, double density, boolean centred) {
         Random rnd = new Random(13);
         double[][] x = randomDesign(rnd, n, p, density);
-        double[] mean = new double[p];
-        double[] sq = new double[p];
-        for (double[] row : x) {
-            for (int j = 0; j < p; j++) {
-                mean[j] += centred ? row[j] / n : 0;
-            }
-        }
-        for (double[] row : x) {
-            for (int j = 0; j < p; j++) {
-                sq[j] += (row[j] - mean[j]) * (row[j] - mean[j]);
-            }
-        }
+        double[] mean = means(x, centred);
+        double[] sq = centredSquares(x, mean);
         CscMatrix columns = CsrMatrix.fromDense(x).toCsc();
         ColumnCorrelation used = new ColumnCorrelation(columns, mean, sq);
         int[][] pairs = new int[3000][];
@@ -133,13 +133,8 @@ class ColumnCorrelationTest {
         int n = 30;
         int p = ColumnCorrelation.MAX_GRAM_COLUMNS + 20;
         double[][] x = randomDesign(rnd, n, p, 0.05);
-        double[] mean = new double[p];
-        double[] sq = new double[p];
-        for (double[] row : x) {
-            for (int j = 0; j < p; j++) {
-                sq[j] += row[j] * row[j];
-            }
-        }
+        double[] mean = means(x, false);
+        double[] sq = centredSquares(x, mean);
         ColumnCorrelation oracle = new ColumnCorrelation(CsrMatrix.fromDense(x).toCsc(), mean, sq);
         assertThat(oracle.blockFilter(0.1)).as("sparse, too wide for the Gram matrix").isNotNull();
         for (int t = 0; t < 2000; t++) {
@@ -157,18 +152,8 @@ class ColumnCorrelationTest {
         int p = ColumnCorrelation.MAX_GRAM_COLUMNS + 16; // narrower sparse designs use the Gram matrix, no filter
         for (boolean centred : new boolean[] {true, false}) {
             double[][] x = randomDesign(rnd, n, p, 0.08);
-            double[] mean = new double[p];
-            double[] sq = new double[p];
-            for (double[] row : x) {
-                for (int j = 0; j < p; j++) {
-                    mean[j] += centred ? row[j] / n : 0;
-                }
-            }
-            for (double[] row : x) {
-                for (int j = 0; j < p; j++) {
-                    sq[j] += (row[j] - mean[j]) * (row[j] - mean[j]);
-                }
-            }
+            double[] mean = means(x, centred);
+            double[] sq = centredSquares(x, mean);
             ColumnCorrelation oracle = new ColumnCorrelation(CsrMatrix.fromDense(x).toCsc(), mean, sq);
             for (double rho : new double[] {0.05, 0.2, 0.5}) {
                 BlockFilter filter = oracle.blockFilter(rho);
