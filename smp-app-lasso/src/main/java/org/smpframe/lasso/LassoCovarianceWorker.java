@@ -45,7 +45,6 @@ final class LassoCovarianceWorker implements WorkerTask<LassoPartial, LassoCommi
     private final double[] colMean;  // μ_j, global
     private final double ySum;       // Σ_i ỹ_i
     private final int rows;
-    private final double[] beta;
     private final double[] gramBeta; // Gβ
     private double colSumBeta;       // Σ_k colSum_k β_k
     private double shift;            // s = μᵀβ
@@ -75,7 +74,6 @@ final class LassoCovarianceWorker implements WorkerTask<LassoPartial, LassoCommi
             sum += v;
         }
         this.ySum = sum;
-        this.beta = start == null ? new double[p] : start.clone();
         this.gramBeta = new double[p];
         recomputeSums();
     }
@@ -94,6 +92,7 @@ final class LassoCovarianceWorker implements WorkerTask<LassoPartial, LassoCommi
 
     /** Gβ, Σ colSum_k β_k and μᵀβ from β, in a fixed order: the state an evaluation leaves. */
     private void recomputeSums() {
+        double[] beta = exact.coefficients();
         Arrays.fill(gramBeta, 0);
         double sums = 0;
         double s = 0;
@@ -137,13 +136,11 @@ final class LassoCovarianceWorker implements WorkerTask<LassoPartial, LassoCommi
     public void apply(LassoCommit commit) {
         int[] params = commit.params();
         double[] deltas = commit.deltas();
-        double[] values = commit.values();
         for (int k = 0; k < params.length; k++) {
             int j = params[k];
             double d = deltas[k];
             addColumn(j, d);
             colSumBeta += colSum[j] * d;
-            beta[j] = values[k];
         }
         shift += commit.shift();
         exact.setCoefficients(commit);

@@ -110,6 +110,11 @@ final class LassoWorker implements WorkerTask<LassoPartial, LassoCommit, LassoSt
         }
     }
 
+    /** The committed β this worker holds: the live array, for {@link LassoCovarianceWorker} to read only. */
+    double[] coefficients() {
+        return beta;
+    }
+
     /** raw = ỹ − X̃β from scratch (offset 0): r_i = ỹ_i − Σ_j x_ij β_j + Σ_j μ_j β_j. */
     private void recomputeResidual() {
         System.arraycopy(y, 0, raw, 0, raw.length);
