@@ -24,6 +24,28 @@ public interface Aggregator<P, C, S> {
     Evaluation evaluate(List<S> stats);
 
     /**
+     * A commit every worker applies before the first round of a run, or null (the default) for none: what the
+     * workers must learn of a change made to the aggregator between the runs of a session (a regularization
+     * path's next λ, when the workers do the updates themselves).
+     */
+    default C beginRun() {
+        return null;
+    }
+
+    /**
+     * Fills {@code into} (already {@link Optimality#reset reset} to the parameters and round) with what the last
+     * evaluation found about each parameter, at the aggregator's current settings: called after every
+     * evaluation, and before a run's first round (a new λ of a path, with the model the last run left), for a
+     * scheduler that {@link Scheduler#wantsOptimality wants it}.
+     *
+     * @return false when there is nothing to report (no evaluation yet, or the program has no such notion: the
+     *         default); the runtime then evaluates first
+     */
+    default boolean reportOptimality(Optimality into) {
+        return false;
+    }
+
+    /**
      * Writes the committed model and every part of the aggregation's state that the next rounds depend on, so that an aggregator created the same way and given this state by {@link #restoreState} goes on
      * exactly as this one would. Called between rounds, after an evaluation, when no commit is pending.
      *

@@ -11,11 +11,13 @@ public final class ChangeSet implements ChangeSink {
     private int[] params = new int[16];
     private double[] magnitudes = new double[16];
     private int size;
+    private double workingSetGap = Double.NaN;
 
     /** Empties the set and labels it with the round whose changes it will hold. */
     public void reset(long round) {
         this.round = round;
         this.size = 0;
+        this.workingSetGap = Double.NaN;
     }
 
     @Override
@@ -27,6 +29,16 @@ public final class ChangeSet implements ChangeSink {
         params[size] = param;
         magnitudes[size] = magnitude;
         size++;
+    }
+
+    @Override
+    public void workingSetGap(double gap) {
+        workingSetGap = gap;
+    }
+
+    /** The round's restricted duality gap, or NaN when the app reported none. */
+    public double workingSetGap() {
+        return workingSetGap;
     }
 
     public long round() {
@@ -51,5 +63,6 @@ public final class ChangeSet implements ChangeSink {
         for (int i = 0; i < size; i++) {
             target.changed(params[i], magnitudes[i]);
         }
+        target.workingSetGap = workingSetGap;
     }
 }

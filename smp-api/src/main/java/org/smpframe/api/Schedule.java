@@ -17,25 +17,38 @@ import java.util.Arrays;
  * </ul>
  * What a parameter id means (a coordinate, a block of words, a block of item factors) is the app's business.
  *
+ * <p>Two more things a scheduler may say about a round: how many {@link #sweeps() sweeps} each worker makes over
+ * its share (a worker that owns its parameters updates them one after another, Gauss-Seidel, and several passes
+ * in one round make the round carry enough work that its coordination is noise), and whether the committed model
+ * is to be {@link #evaluateAfter() evaluated} after the round (a scheduler that works on a subset of the
+ * parameters asks for the full check when it believes that subset solved).
+ *
  * <p>Instances are immutable once built; the arrays are owned by the schedule and must not be changed.
  */
 public final class Schedule {
     /** Format version of {@link #FORMAT}; bump on any change of the layout below. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     private final long round;
     private final int[] params;
     private final int[] split; // null when shared
+    private final int sweeps;
+    private final boolean evaluateAfter;
 
-    private Schedule(long round, int[] params, int[] split) {
+    private Schedule(long round, int[] params, int[] split, int sweeps, boolean evaluateAfter) {
+        if (sweeps < 1) {
+            throw new IllegalArgumentException("a round makes at least one sweep, got " + sweeps);
+        }
         this.round = round;
         this.params = params;
         this.split = split;
+        this.sweeps = sweeps;
+        this.evaluateAfter = evaluateAfter;
     }
 
     /** Every worker updates all of {@code params} (each with its own rows). */
     public static Schedule shared(long round, int[] params) {
-        return new Schedule(round, params, null);
+        return new Schedule(round, params, null, 1, false);
     }
 
     /**
@@ -43,6 +56,14 @@ public final class Schedule {
      * starts at 0, ends at params.length and never decreases.
      */
     public static Schedule partitioned(long round, int[] params, int[] split) {
+        return partitioned(round, params, split, 1, false);
+    }
+
+    /**
+     * As {@link #partitioned(long, int[], int[])}, each worker going {@code sweeps} times over its share in order,
+     * and with the model to be evaluated after the round if {@code evaluateAfter}.
+     */
+    public static Schedule partitioned(long round, int[] params, int[] split, int sweeps, boolean evaluateAfter) {
         if (split.length < 2 || split[0] != 0 || split[split.length - 1] != params.length) {
             throw new IllegalArgumentException("split must run from 0 to params.length, got " + Arrays.toString(split));
         }
@@ -51,7 +72,7 @@ public final class Schedule {
                 throw new IllegalArgumentException("split must not decrease: " + Arrays.toString(split));
             }
         }
-        return new Schedule(round, params, split);
+        return new Schedule(round, params, split, sweeps, evaluateAfter);
     }
 
     public long round() {
@@ -81,6 +102,16 @@ public final class Schedule {
         return split == null ? params.length : split[worker + 1];
     }
 
+    /** How many times each worker goes over its share, in order, in this round (1 unless the scheduler says). */
+    public int sweeps() {
+        return sweeps;
+    }
+
+    /** Whether the scheduler asks for an evaluation of the committed model after this round. */
+    public boolean evaluateAfter() {
+        return evaluateAfter;
+    }
+
     /** Number of workers a partitioned schedule was made for, or -1 for a shared one. */
     public int numWorkers() {
         return split == null ? -1 : split.length - 1;
@@ -89,7 +120,7 @@ public final class Schedule {
     @Override
     public boolean equals(Object o) {
         return o instanceof Schedule s && s.round == round && Arrays.equals(s.params, params)
-                && Arrays.equals(s.split, split);
+                && Arrays.equals(s.split, split) && s.sweeps == sweeps && s.evaluateAfter == evaluateAfter;
     }
 
     @Override
@@ -100,17 +131,19 @@ public final class Schedule {
     @Override
     public String toString() {
         return "Schedule{round=" + round + ", params=" + params.length
-                + (split == null ? ", shared" : ", split=" + Arrays.toString(split)) + "}";
+                + (split == null ? ", shared" : ", split=" + Arrays.toString(split))
+                + (sweeps == 1 ? "" : ", sweeps=" + sweeps) + (evaluateAfter ? ", then evaluate" : "") + "}";
     }
 
     /**
-     * Binary layout (big-endian): int version, long round, int[] params, int[] split (length -1 = shared);
-     * arrays as int length followed by the elements.
+     * Binary layout (big-endian): int version, long round, int[] params, int[] split (length -1 = shared), int
+     * sweeps, byte evaluateAfter; arrays as int length followed by the elements. Version 1 (checkpoints written
+     * before sweeps existed) had no sweeps and no flag and still reads, as one sweep without evaluation.
      */
     public static final WireFormat<Schedule> FORMAT = new WireFormat<>() {
         @Override
         public int encodedSize(Schedule s) {
-            return 4 + 8 + Wire.intArraySize(s.params) + (s.split == null ? 4 : Wire.intArraySize(s.split));
+            return 4 + 8 + Wire.intArraySize(s.params) + (s.split == null ? 4 : Wire.intArraySize(s.split)) + 4 + 1;
         }
 
         @Override
@@ -123,15 +156,32 @@ public final class Schedule {
             } else {
                 Wire.putIntArray(out, s.split);
             }
+            out.putInt(s.sweeps);
+            out.put((byte) (s.evaluateAfter ? 1 : 0));
         }
 
         @Override
         public Schedule read(ByteBuffer in) {
-            Wire.expectVersion(in, FORMAT_VERSION, "Schedule");
+            int version = in.getInt();
+            if (version != 1 && version != FORMAT_VERSION) {
+                throw new WireFormatException("Schedule: format version " + version + ", this build reads 1 and "
+                        + FORMAT_VERSION);
+            }
             long round = in.getLong();
             int[] params = Wire.getIntArray(in);
             int[] split = Wire.getNullableIntArray(in);
-            return split == null ? shared(round, params) : partitioned(round, params, split);
+            int sweeps = 1;
+            boolean evaluate = false;
+            if (version >= 2) {
+                sweeps = in.getInt();
+                byte flag = in.get();
+                if (sweeps < 1 || (flag != 0 && flag != 1)) {
+                    throw new WireFormatException("Schedule: " + sweeps + " sweeps, evaluation flag " + flag);
+                }
+                evaluate = flag == 1;
+            }
+            return split == null ? new Schedule(round, params, null, sweeps, evaluate)
+                    : partitioned(round, params, split, sweeps, evaluate);
         }
     };
 }

@@ -25,6 +25,23 @@ public interface Scheduler {
     void observe(ChangeSet changes);
 
     /**
+     * Whether this scheduler works from the evaluations' {@link Optimality} reports (a working set): the runtime
+     * then hands it one before the first round of a run (evaluating first if the aggregator has none) and after
+     * every evaluation, through {@link #observeOptimality}, in round order with the changes. Such a scheduler also
+     * decides when to evaluate ({@link Schedule#evaluateAfter}). False by default.
+     */
+    default boolean wantsOptimality() {
+        return false;
+    }
+
+    /**
+     * An evaluation's report, taken after {@code report.round()} rounds: seen after the changes of those rounds
+     * and before those of any later round. The holder is reused once this returns; copy what is kept.
+     */
+    default void observeOptimality(Optimality report) {
+    }
+
+    /**
      * Whether {@link #next} ignores what {@link #observe} reports (a static schedule such as a rotation, or a
      * random one). A runtime may then compute the schedule of round t+1 before round t is committed whatever the
      * pipeline depth, without changing any result: the cluster runtime uses it to start moving blocks early.

@@ -8,8 +8,13 @@ package org.smpframe.api;
  * @param dependencies  interference between parameters (for a dependency filter); null stands for
  *                      {@link DependencyOracle#NONE}
  * @param seed          seed of the scheduler's random choices; equal seeds give equal schedules
+ * @param owners        for a program whose workers each hold their own parameters ({@link SmpProgram#placement}),
+ *                      the worker that holds parameter j at {@code owners[j]}: a schedule for it is partitioned
+ *                      and gives every worker only parameters it holds. Null when any worker can update any
+ *                      parameter. Shared, read only
  */
-public record SchedulerContext(int numParameters, int numWorkers, DependencyOracle dependencies, long seed) {
+public record SchedulerContext(int numParameters, int numWorkers, DependencyOracle dependencies, long seed,
+                               int[] owners) {
     public SchedulerContext {
         if (numParameters <= 0) {
             throw new IllegalArgumentException("numParameters must be positive, got " + numParameters);
@@ -20,5 +25,31 @@ public record SchedulerContext(int numParameters, int numWorkers, DependencyOrac
         if (dependencies == null) {
             dependencies = DependencyOracle.NONE;
         }
+        if (owners != null) {
+            if (owners.length != numParameters) {
+                throw new IllegalArgumentException(owners.length + " owners for " + numParameters + " parameters");
+            }
+            for (int w : owners) {
+                if (w < 0 || w >= numWorkers) {
+                    throw new IllegalArgumentException("owner " + w + " is not one of the " + numWorkers + " workers");
+                }
+            }
+        }
+    }
+
+    /** A context without placement: any worker can update any parameter. */
+    public SchedulerContext(int numParameters, int numWorkers, DependencyOracle dependencies, long seed) {
+        this(numParameters, numWorkers, dependencies, seed, null);
+    }
+
+    /** The context a runtime gives a scheduler of {@code program} (partitioned) on {@code numWorkers} workers. */
+    public static SchedulerContext of(SmpProgram<?, ?, ?> program, int numWorkers, long seed) {
+        return new SchedulerContext(program.numParameters(), numWorkers, program.dependencies(), seed,
+                program.placement());
+    }
+
+    /** Whether every parameter has an owning worker. */
+    public boolean placed() {
+        return owners != null;
     }
 }

@@ -36,6 +36,16 @@ public interface SmpProgram<P, C, S> {
     }
 
     /**
+     * For a program whose workers each hold a fixed set of the parameters and update those only (features sharded
+     * across workers: each worker holds some columns of the data), the worker that holds parameter j at index j;
+     * null (the default) when any worker can work on any parameter. Asked after {@link #partition}; schedules for
+     * a placed program are {@link Schedule#partitioned partitioned}, each worker's share from what it holds.
+     */
+    default int[] placement() {
+        return null;
+    }
+
+    /**
      * The parts of the model that live on workers and move between them (rotation schedules), or null when the
      * whole model sits in the aggregator. When not null, every worker task must implement {@link BlockHolder}.
      */

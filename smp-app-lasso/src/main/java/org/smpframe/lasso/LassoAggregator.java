@@ -12,7 +12,7 @@ import org.smpframe.api.Schedule;
  * Holds β, commits soft-thresholded coordinate updates and evaluates the objective and the duality gap
  * (formulas in the package documentation).
  */
-public final class LassoAggregator implements Aggregator<LassoPartial, LassoCommit, LassoStats> {
+public final class LassoAggregator implements Aggregator<LassoPartial, LassoCommit, LassoStats>, LassoAggregation {
     public static final String GAP = "gap";
     public static final String NNZ = "nnz";
     public static final String LAMBDA = "lambda";
@@ -37,7 +37,7 @@ public final class LassoAggregator implements Aggregator<LassoPartial, LassoComm
         setTolerance(tolerance);
     }
 
-    /** Changes λ between runs of a session (regularization path); β is kept as the warm start. */
+    @Override
     public void setLambda(double lambda) {
         // λ = 0 is least squares: no sparsity and no finite duality gap to stop on; not what this app is for.
         if (!(lambda > 0) || Double.isInfinite(lambda)) {
@@ -46,6 +46,7 @@ public final class LassoAggregator implements Aggregator<LassoPartial, LassoComm
         this.lambda = lambda;
     }
 
+    @Override
     public double lambda() {
         return lambda;
     }
@@ -58,7 +59,7 @@ public final class LassoAggregator implements Aggregator<LassoPartial, LassoComm
         this.tolerance = tolerance;
     }
 
-    /** The committed coefficients (of the problem as solved, i.e. on the normalized scale if normalized). */
+    @Override
     public double[] beta() {
         return beta.clone();
     }
@@ -72,6 +73,7 @@ public final class LassoAggregator implements Aggregator<LassoPartial, LassoComm
     }
 
     /** ‖X̃ᵀr‖_∞ at the last evaluation; at β = 0 divided by n it is λ_max. */
+    @Override
     public double lastGradientInfNorm() {
         return lastGradientInfNorm;
     }

@@ -1,5 +1,6 @@
 package org.smpframe.lasso;
 
+import org.smpframe.linear.Layout;
 import org.smpframe.schedulers.SchedulerSettings;
 
 /**
@@ -21,13 +22,24 @@ import org.smpframe.schedulers.SchedulerSettings;
  * @param seed            seed of the scheduler
  * @param verifyWireFormats encode and decode every message even in one JVM (see RunOptions)
  * @param covarianceUpdates workers compute partials from their shard's Gram matrix (O(1) per coordinate, 8p² bytes
- *                          each; for tall data) instead of a pass over the rows ({@link LassoCovarianceWorker})
+ *                          each; for tall data) instead of a pass over the rows ({@link LassoCovarianceWorker}); rows
+ *                          layout only
+ * @param layout          "rows", "features" or "auto" ({@link Layout}): how the problem is spread over workers; auto
+ *                        picks rows for tall data and features otherwise
  */
 public record LassoConfig(double lambda, int pathLength, double pathRatio, double tolerance, long maxRounds,
                           double timeLimitSeconds, String scheduler, SchedulerSettings scheduling, int pipelineDepth,
                           int evaluateEvery, boolean intercept, boolean standardize, long seed,
-                          boolean verifyWireFormats, boolean covarianceUpdates) {
+                          boolean verifyWireFormats, boolean covarianceUpdates, String layout) {
     public LassoConfig {
+        if (layout == null) {
+            layout = "auto";
+        }
+        Layout.parse(layout, 1, 1); // an unknown name fails here
+        if (covarianceUpdates && layout.equals("features")) {
+            throw new IllegalArgumentException("covariance updates are for the rows layout (tall data); with "
+                    + "--layout features every worker already does its updates from its own columns");
+        }
         if (pathLength == 0 && !(lambda > 0 && Double.isFinite(lambda))) {
             throw new IllegalArgumentException("lambda must be a finite number > 0 (or give a path length), got " + lambda);
         }
@@ -58,6 +70,14 @@ public record LassoConfig(double lambda, int pathLength, double pathRatio, doubl
         return pathLength > 0;
     }
 
+    /** The layout for {@code data}: the configured one, or auto's choice for its shape; rows with covariance updates. */
+    public Layout layoutFor(long rows, long features) {
+        if (covarianceUpdates) {
+            return Layout.ROWS;
+        }
+        return Layout.parse(layout, rows, features);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -82,6 +102,7 @@ public record LassoConfig(double lambda, int pathLength, double pathRatio, doubl
         private long seed = 1;
         private boolean verifyWireFormats;
         private boolean covarianceUpdates;
+        private String layout = "auto";
 
         public Builder lambda(double v) {
             lambda = v;
@@ -166,10 +187,16 @@ public record LassoConfig(double lambda, int pathLength, double pathRatio, doubl
             return this;
         }
 
+        /** "rows", "features" or "auto". */
+        public Builder layout(String v) {
+            layout = v;
+            return this;
+        }
+
         public LassoConfig build() {
             return new LassoConfig(lambda, pathLength, pathRatio, tolerance, maxRounds, timeLimitSeconds, scheduler,
                     scheduling.build(), pipelineDepth, evaluateEvery, intercept, standardize, seed, verifyWireFormats,
-                    covarianceUpdates);
+                    covarianceUpdates, layout);
         }
     }
 }

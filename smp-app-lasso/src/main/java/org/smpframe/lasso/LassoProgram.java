@@ -28,7 +28,7 @@ public final class LassoProgram implements SmpProgram<LassoPartial, LassoCommit,
         this.covarianceUpdates = covarianceUpdates;
         this.problem = problem;
         this.aggregator = new LassoAggregator(problem, lambda, tolerance);
-        this.dependencies = new ColumnCorrelation(problem.columns, problem.colMean, problem.colSqNorm);
+        this.dependencies = new ColumnCorrelation(problem.columns(), problem.colMean, problem.colSqNorm);
     }
 
     @Override

@@ -6,14 +6,17 @@ import java.util.Map;
 import org.smpframe.api.MemoryBudget;
 import org.smpframe.api.RunOptions;
 import org.smpframe.api.RunSummary;
+import org.smpframe.api.SmpProgram;
 import org.smpframe.api.SmpRuntime;
 import org.smpframe.api.SmpSession;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.linear.CoordinateSchedulers;
+import org.smpframe.linear.Layout;
 import org.smpframe.linear.PathCheckpoint;
 import org.smpframe.linear.PathCheckpoints;
 import org.smpframe.linear.PathProgress;
+import org.smpframe.linear.PlacementStrategy;
 import org.smpframe.linear.RegularizationPath;
 import org.smpframe.linear.SolverMemory;
 
@@ -48,7 +51,13 @@ public final class LassoTrainer {
                         + " scheduler %s %s; depth %d; eval-every %d; intercept %s standardize %s; seed %d",
                 config.lambda(), config.pathLength(), config.pathRatio(), config.scheduler(), config.scheduling(),
                 config.pipelineDepth(), config.evaluateEvery(), config.intercept(), config.standardize(),
-                config.seed()) + (config.covarianceUpdates() ? "; covariance updates" : ""), workers);
+                config.seed()) + (config.covarianceUpdates() ? "; covariance updates" : "")
+                + (layout(train, config) == Layout.FEATURES ? "; layout features" : ""), workers);
+    }
+
+    /** The layout a fit of {@code config} on {@code data} uses. */
+    public static Layout layout(LabeledDataset data, LassoConfig config) {
+        return config.layoutFor(data.numRows(), data.numFeatures());
     }
 
     /**
@@ -62,10 +71,33 @@ public final class LassoTrainer {
         int p = data.numFeatures();
         long nnz = data.features().nnz();
         long standardized = config.standardize() ? SolverMemory.rowMajorBytes(n, nnz) : 0;
+        if (layout(data, config) == Layout.FEATURES) {
+            return standardized + featureLayoutBytes(n, p, nnz, workers, config);
+        }
         long own = 8 * n + 24L * p + 8 * n + 24L * p * workers + 32L * p; // y, column stats, shards' y, β, sums
         long covariance = config.covarianceUpdates() ? workers * (8L * p * p + 40L * p) : 0; // Gram matrices
         return standardized + own + covariance
                 + SolverMemory.sharedBytes(n, p, nnz, workers, config.scheduler(), config.scheduling());
+    }
+
+    /**
+     * The feature layout's solver state: the problem (ỹ, column statistics) and its one column-major copy, dense
+     * centred columns for dense data (shared by the workers) or compressed ones (shared with one worker, copied into
+     * the workers' own blocks with several); per worker its column index and bookkeeping (about 100 bytes a
+     * column it holds, 4p for the map from global columns), its residual replica with the evaluation's and the
+     * extrapolation's n-vectors (16 of them, 3 more with several workers); the aggregator's coefficients and
+     * gradient (and its copy of the residual with several workers); the scheduler's working set and reports.
+     */
+    static long featureLayoutBytes(long n, int p, long nnz, int workers, LassoConfig config) {
+        long problem = 8 * n + 24L * p;
+        boolean dense = org.smpframe.linear.ColumnBlock.prefersDense(nnz, n, p);
+        long columns = dense ? 8L * n * p + 16L * p : SolverMemory.columnMajorBytes(p, nnz)
+                + (workers > 1 ? 12 * nnz + 4L * p : 0);
+        long perWorker = 8 * n * (16 + (workers > 1 ? 3 : 0)) + 4L * p;
+        long blocks = 100L * p;
+        long aggregator = 16L * p + (workers > 1 ? 24 * n : 0);
+        return problem + columns + workers * perWorker + blocks + aggregator
+                + SolverMemory.featureSchedulerBytes(n, p, nnz, workers, config.scheduler(), config.scheduling());
     }
 
     public LassoResult fit(LabeledDataset train, SmpRuntime runtime, LassoListener listener) {
@@ -88,21 +120,37 @@ public final class LassoTrainer {
         return fit(problem, train.source(), runtime, listener, checkpoints);
     }
 
+    /** The program for {@code problem} in the layout of {@code config}, at the first λ. */
+    private SmpProgram<?, ?, ?> newProgram(LassoProblem problem, double lambda) {
+        if (config.layoutFor(problem.n, problem.p) == Layout.FEATURES) {
+            return new FeatureLassoProgram(problem, lambda, config.tolerance(),
+                    PlacementStrategy.forScheduler(config.scheduler()), config.seed());
+        }
+        return new LassoProgram(problem, lambda, config.tolerance(), config.covarianceUpdates());
+    }
+
+    private static void startFrom(SmpProgram<?, ?, ?> program, double[] beta) {
+        if (program instanceof FeatureLassoProgram f) {
+            f.startFrom(beta);
+        } else {
+            ((LassoProgram) program).startFrom(beta);
+        }
+    }
+
     /**
      * The program {@link #fit} runs on {@code train}: what a cluster worker builds (from the same data) to take
      * its shard.
      */
-    public LassoProgram program(LabeledDataset train) {
+    public SmpProgram<?, ?, ?> program(LabeledDataset train) {
         return program(train, null);
     }
 
     /** As {@link #program(LabeledDataset)}, starting from the coefficients of {@code start} if not null. */
-    public LassoProgram program(LabeledDataset train, PathCheckpoint start) {
+    public SmpProgram<?, ?, ?> program(LabeledDataset train, PathCheckpoint start) {
         LassoProblem problem = LassoProblem.of(train, config.intercept(), config.standardize());
-        LassoProgram program = new LassoProgram(problem, lambdas(problem, train.source())[0], config.tolerance(),
-                config.covarianceUpdates());
+        SmpProgram<?, ?, ?> program = newProgram(problem, lambdas(problem, train.source())[0]);
         if (start != null) {
-            program.startFrom(start.coefficients());
+            startFrom(program, start.coefficients());
         }
         return program;
     }
@@ -120,10 +168,12 @@ public final class LassoTrainer {
                            PathCheckpoints checkpoints) {
         double[] lambdas = lambdas(problem, source);
         PathProgress progress = new PathProgress(checkpoints, lambdas.length, problem.p);
-        LassoProgram program = new LassoProgram(problem, lambdas[0], config.tolerance(), config.covarianceUpdates());
-        LassoAggregator aggregator = program.aggregator();
+        Layout layout = config.layoutFor(problem.n, problem.p);
+        SmpProgram<?, ?, ?> program = newProgram(problem, lambdas[0]);
+        LassoAggregation aggregator = (LassoAggregation) program.aggregator();
+        // In the feature layout the scheduler asks for its checks itself; --eval-every adds fixed ones.
         int evaluateEvery = config.evaluateEvery() > 0 ? config.evaluateEvery()
-                : config.scheduling().roundsPerSweep(problem.p);
+                : layout == Layout.FEATURES ? Integer.MAX_VALUE : config.scheduling().roundsPerSweep(problem.p);
         RunOptions options = RunOptions.builder()
                 .maxRounds(config.maxRounds())
                 .pipelineDepth(config.pipelineDepth())
@@ -134,11 +184,15 @@ public final class LassoTrainer {
                 .build();
         if (checkpoints.resumeFrom() != null) {
             // The workers rebuild their residuals from β as the evaluation before the checkpoint did.
-            program.startFrom(checkpoints.resumeFrom().coefficients());
+            startFrom(program, checkpoints.resumeFrom().coefficients());
         }
+        // The feature layout's workers hold state that cannot be rebuilt from β alone on one worker (the others'
+        // columns): its checkpoints carry the program's state.
+        boolean programState = layout == Layout.FEATURES;
         try (SmpSession session = runtime.open(program)) {
-            return new LassoResult(progress.run(session, lambdas, options, false,
-                    () -> CoordinateSchedulers.create(config.scheduler(), config.scheduling()), config.scheduler(),
+            return new LassoResult(progress.run(session, lambdas, options, programState,
+                    () -> CoordinateSchedulers.create(config.scheduler(), config.scheduling(), layout),
+                    config.scheduler(),
                     new PathProgress.PathApp<LassoStage>() {
                         @Override
                         public void startStage(double lambda) {

@@ -12,12 +12,19 @@ final class DenseLassoReference {
     final double[] y;
     final int n;
     final int p;
+    final boolean intercept;
 
     DenseLassoReference(LabeledDataset data) {
+        this(data, true);
+    }
+
+    /** Without {@code intercept}, b = 0 and nothing is centred. */
+    DenseLassoReference(LabeledDataset data, boolean intercept) {
         this.x = data.features().toDense();
         this.y = data.labels();
         this.n = x.length;
         this.p = data.numFeatures();
+        this.intercept = intercept;
     }
 
     /** (1/2n) Σ (y_i − b − x_iᵀβ)² + λ‖β‖₁. */
@@ -57,6 +64,9 @@ final class DenseLassoReference {
 
     /** The optimal intercept for β: ȳ − Σ_j x̄_j β_j. */
     double intercept(double[] beta) {
+        if (!intercept) {
+            return 0;
+        }
         double b = 0;
         for (int i = 0; i < n; i++) {
             b += y[i] - dot(x[i], beta);
@@ -108,7 +118,7 @@ final class DenseLassoReference {
     private double[] centeredY() {
         double mean = 0;
         for (double v : y) {
-            mean += v / n;
+            mean += intercept ? v / n : 0;
         }
         double[] c = new double[n];
         for (int i = 0; i < n; i++) {
@@ -119,6 +129,9 @@ final class DenseLassoReference {
 
     private double[] columnMeans() {
         double[] m = new double[p];
+        if (!intercept) {
+            return m;
+        }
         for (double[] row : x) {
             for (int j = 0; j < p; j++) {
                 m[j] += row[j] / n;

@@ -39,7 +39,7 @@ class LassoMathTest {
         double[] previous = new double[6];
         for (int k = 1; k <= 14; k++) {
             LassoConfig config = LassoConfig.builder().lambda(LAMBDA).scheduler("cyclic").blockSize(1)
-                    .maxRounds(k).evaluateEvery(1).tolerance(0).pipelineDepth(0).build();
+                    .maxRounds(k).evaluateEvery(1).tolerance(0).pipelineDepth(0).layout("rows").build();
             double[] current = fit(data, config, 2).finalModel().coefficients();
             int j = (k - 1) % 6;
             assertThat(current[j]).as("coordinate %d after round %d", j, k)

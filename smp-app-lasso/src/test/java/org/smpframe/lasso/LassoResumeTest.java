@@ -27,6 +27,8 @@ import org.smpframe.runtime.embedded.EmbeddedRuntime;
  */
 class LassoResumeTest {
     private static final LabeledDataset DATA = LassoTestData.correlated(80, 120, 0.5, 3);
+    /** Harder for the feature layout, which solves DATA's λs in a round or two: strongly correlated blocks. */
+    private static final LabeledDataset CORRELATED = LassoTestData.correlated(60, 300, 0.95, 4);
 
     @TempDir
     Path dir;
@@ -37,24 +39,29 @@ class LassoResumeTest {
     }
 
     private static LassoConfig config(String scheduler, int depth) {
-        return config(scheduler, depth, false);
+        return config(scheduler, depth, false, "rows");
     }
 
-    private static LassoConfig config(String scheduler, int depth, boolean covariance) {
-        return LassoConfig.builder().path(3, 0.05).scheduler(scheduler).blockSize(8).pipelineDepth(depth)
-                .evaluateEvery(10).tolerance(1e-9).seed(5).covarianceUpdates(covariance).build();
+    private static LassoConfig config(String scheduler, int depth, boolean covariance, String layout) {
+        // Rows: 8 coordinates a round; features: every worker's whole share (a sweep) a round, as by default.
+        return LassoConfig.builder().path(3, 0.05).scheduler(scheduler)
+                .blockSize(layout.equals("rows") ? 8 : Integer.MAX_VALUE).pipelineDepth(depth)
+                .evaluateEvery(10).tolerance(1e-9).seed(5).covarianceUpdates(covariance).layout(layout).build();
     }
 
     /** Fits, writing every checkpoint to its own file (through the file format) and returning the files. */
     private LassoResult fit(LassoConfig config, int workers, PathCheckpoint start, List<Path> saved,
                             LassoListener listener) {
-        PathCheckpoints checkpoints = new PathCheckpoints(40, 0, start, c -> {
+        // The feature layout needs far fewer rounds: checkpoint it more often, so that every λ has some.
+        long every = config.layout().equals("features") ? 4 : 40;
+        PathCheckpoints checkpoints = new PathCheckpoints(every, 0, start, c -> {
             Path file = dir.resolve("ckpt-" + saved.size());
             CheckpointFile.write(file, LassoTrainer.CHECKPOINT_KIND, "test", c::write, "");
             saved.add(file);
         });
         try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers)) {
-            return new LassoTrainer(config).fit(DATA, runtime, listener, checkpoints);
+            return new LassoTrainer(config).fit(config.layout().equals("features") ? CORRELATED : DATA, runtime,
+                    listener, checkpoints);
         }
     }
 
@@ -76,12 +83,14 @@ class LassoResumeTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}, {1} workers, depth {2}, covariance updates {3}")
-    @CsvSource({"smp,1,0,false", "smp,1,1,false", "smp,2,1,false", "smp,2,2,false", "random,2,1,false",
-            "cyclic,1,0,false", "smp,2,1,true", "cyclic,1,0,true"})
+    @ParameterizedTest(name = "{0}, {1} workers, depth {2}, covariance updates {3}, layout {4}")
+    @CsvSource({"smp,1,0,false,rows", "smp,1,1,false,rows", "smp,2,1,false,rows", "smp,2,2,false,rows",
+            "random,2,1,false,rows", "cyclic,1,0,false,rows", "smp,2,1,true,rows", "cyclic,1,0,true,rows",
+            "smp,1,0,false,features", "smp,2,0,false,features", "smp,2,1,false,features", "smp,3,2,false,features",
+            "random,2,0,false,features", "cyclic,1,1,false,features"})
     void resumingFromAnyCheckpointGivesTheUninterruptedResult(String scheduler, int workers, int depth,
-                                                             boolean covariance) {
-        LassoConfig config = config(scheduler, depth, covariance);
+                                                             boolean covariance, String layout) {
+        LassoConfig config = config(scheduler, depth, covariance, layout);
         List<Path> saved = new ArrayList<>();
         LassoResult whole = fit(config, workers, null, saved, LassoListener.NONE);
         assertThat(whole.allConverged()).isTrue();
@@ -90,8 +99,12 @@ class LassoResumeTest {
         // (which converges at once).
         assertThat(checkpoints).filteredOn(c -> c.snapshot().round() == 0).extracting(PathCheckpoint::stage)
                 .containsExactly(1, 2);
-        assertThat(checkpoints).anyMatch(c -> c.stage() == 1 && c.snapshot().round() > 0);
-        assertThat(checkpoints).anyMatch(c -> c.stage() == 2 && c.snapshot().round() > 0);
+        if (layout.equals("rows")) {
+            assertThat(checkpoints).anyMatch(c -> c.stage() == 1 && c.snapshot().round() > 0);
+            assertThat(checkpoints).anyMatch(c -> c.stage() == 2 && c.snapshot().round() > 0);
+        } else {
+            assertThat(checkpoints).anyMatch(c -> c.stage() == 2 && c.snapshot().round() > 0);
+        }
         int step = Math.max(1, checkpoints.size() / 6);
         for (int i = 0; i < checkpoints.size(); i++) {
             PathCheckpoint c = checkpoints.get(i);
@@ -123,6 +136,28 @@ class LassoResumeTest {
         PathCheckpoint last = read(saved.get(saved.size() - 1));
         assertThat(last.stage()).isEqualTo(1);
         assertThat(last.snapshot().round()).isEqualTo(30); // the stop waits for an evaluation round
+        assertSameResult(fit(config, 2, last, new ArrayList<>(), LassoListener.NONE), whole, "resumed after a stop");
+    }
+
+    @Test
+    void aStoppedFeatureLayoutFitResumesFromWhereItStopped() {
+        LassoConfig config = config("smp", 0, false, "features");
+        LassoResult whole = fit(config, 2, null, new ArrayList<>(), LassoListener.NONE);
+        List<Path> saved = new ArrayList<>();
+        int[] evaluations = {0};
+        LassoResult stopped = fit(config, 2, null, saved, new LassoListener() {
+            @Override
+            public void onEvaluation(LassoTracePoint p) {
+                if (p.stage() == 1 && ++evaluations[0] == 3) {
+                    StopRequest.request();
+                }
+            }
+        });
+        StopRequest.clear();
+        assertThat(stopped.stages()).hasSize(2);
+        PathCheckpoint last = read(saved.get(saved.size() - 1));
+        assertThat(last.stage()).isEqualTo(1);
+        assertThat(last.snapshot().round()).isPositive();
         assertSameResult(fit(config, 2, last, new ArrayList<>(), LassoListener.NONE), whole, "resumed after a stop");
     }
 

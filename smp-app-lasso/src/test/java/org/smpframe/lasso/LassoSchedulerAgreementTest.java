@@ -31,27 +31,29 @@ class LassoSchedulerAgreementTest {
 
     static Stream<Arguments> configurations() {
         List<Arguments> all = new ArrayList<>();
-        for (String scheduler : new String[] {"smp", "random", "cyclic"}) {
-            for (int workers : new int[] {1, 4}) {
-                for (int depth : new int[] {0, 1}) {
-                    all.add(Arguments.of(scheduler, workers, depth, false));
+        for (String layout : new String[] {"rows", "features"}) {
+            for (String scheduler : new String[] {"smp", "random", "cyclic"}) {
+                for (int workers : new int[] {1, 4}) {
+                    for (int depth : new int[] {0, 1}) {
+                        all.add(Arguments.of(scheduler, workers, depth, false, layout));
+                    }
                 }
             }
         }
         // Covariance updates: the same optimum from the shards' Gram matrices.
-        all.add(Arguments.of("smp", 1, 0, true));
-        all.add(Arguments.of("smp", 4, 1, true));
-        all.add(Arguments.of("random", 4, 1, true));
-        all.add(Arguments.of("cyclic", 1, 1, true));
+        all.add(Arguments.of("smp", 1, 0, true, "rows"));
+        all.add(Arguments.of("smp", 4, 1, true, "rows"));
+        all.add(Arguments.of("random", 4, 1, true, "rows"));
+        all.add(Arguments.of("cyclic", 1, 1, true, "rows"));
         return all.stream();
     }
 
-    @ParameterizedTest(name = "{0}, P={1}, depth={2}, covariance updates {3}")
+    @ParameterizedTest(name = "{0}, P={1}, depth={2}, covariance updates {3}, layout {4}")
     @MethodSource("configurations")
-    void reachesTheReferenceOptimum(String scheduler, int workers, int depth, boolean covariance) {
+    void reachesTheReferenceOptimum(String scheduler, int workers, int depth, boolean covariance, String layout) {
         LassoConfig config = LassoConfig.builder().lambda(LAMBDA).scheduler(scheduler).blockSize(4)
                 .pipelineDepth(depth).tolerance(1e-11).verifyWireFormats(true).seed(7)
-                .covarianceUpdates(covariance).build();
+                .covarianceUpdates(covariance).layout(layout).build();
         LassoResult r;
         try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers)) {
             r = new LassoTrainer(config).fit(data, runtime, LassoListener.NONE);
@@ -79,7 +81,7 @@ class LassoSchedulerAgreementTest {
     private static List<Double> trace(int workers, int depth) {
         List<Double> objectives = new ArrayList<>();
         LassoConfig config = LassoConfig.builder().lambda(LAMBDA).blockSize(4).pipelineDepth(depth)
-                .evaluateEvery(1).maxRounds(200).tolerance(0).seed(3).build();
+                .evaluateEvery(1).maxRounds(200).tolerance(0).seed(3).layout("rows").build();
         try (EmbeddedRuntime runtime = new EmbeddedRuntime(workers)) {
             new LassoTrainer(config).fit(data, runtime, p -> objectives.add(p.objective()));
         }

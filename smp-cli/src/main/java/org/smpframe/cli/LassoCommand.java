@@ -10,6 +10,7 @@ import org.smpframe.api.SmpProgram;
 import org.smpframe.data.CheckpointFile;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.data.LibSvmReader;
+import org.smpframe.linear.Layout;
 import org.smpframe.linear.PathCheckpoint;
 import org.smpframe.lasso.LassoConfig;
 import org.smpframe.lasso.LassoTrainer;
@@ -79,6 +80,14 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
                     + "tall data (rows >> features, features in the hundreds). Default: ${DEFAULT-VALUE}.")
     Updates updates;
 
+    @Option(names = "--layout", paramLabel = "rows|features|auto", defaultValue = "auto",
+            description = "How the problem is spread over the workers. features: each worker holds some columns "
+                    + "(all rows) and updates them one after another, the fastest layout for most data; rows: each "
+                    + "worker holds some rows and every update sums a partial from all of them, for tall data "
+                    + "(rows >> features, with --updates covariance). auto: rows when rows >= 50 x features and "
+                    + "features <= 500, else features (default: ${DEFAULT-VALUE}; config.json records the choice).")
+    String layout;
+
     @Option(names = "--no-intercept", description = "Fit without intercept (b = 0).")
     boolean noIntercept;
 
@@ -94,23 +103,35 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
     }
 
     private Prepared prepare() throws IOException {
-        solver.resolve(32, "0.1", 0.01, 4, 1);
+        solver.checkEarly();
+        Layout.parse(layout, 1, 1); // a mistyped --layout fails before the data is read
+        LabeledDataset trainData = LibSvmReader.read(train);
+        Layout chosen = updates == Updates.covariance ? Layout.ROWS
+                : Layout.parse(layout, trainData.numRows(), trainData.numFeatures());
+        if (updates == Updates.covariance && layout.equals("features")) {
+            throw new IllegalArgumentException("--updates covariance is for --layout rows (tall data)");
+        }
+        layout = chosen.label(); // config.json says what ran
+        if (chosen == Layout.ROWS) {
+            solver.resolve(32, "0.1", 0.01, 4, 1);
+        } else {
+            solver.resolve(Integer.MAX_VALUE, "off", 0.01, 4, 0);
+        }
         LassoConfig.Builder b = LassoConfig.builder()
                 .tolerance(tolerance).maxRounds(solver.maxRounds).timeLimitSeconds(solver.timeLimit)
                 .scheduler(solver.scheduler).scheduling(solver.scheduling())
                 .pipelineDepth(solver.pipelineDepth).evaluateEvery(solver.evalEvery)
                 .intercept(!noIntercept).standardize(standardize).seed(solver.seed).verifyWireFormats(solver.verifyWire)
-                .covarianceUpdates(updates == Updates.covariance);
+                .covarianceUpdates(updates == Updates.covariance).layout(layout);
         if (penalty.lambda != null) {
             b.lambda(penalty.lambda);
         } else {
             b.path(penalty.path, pathRatio);
         }
         LassoConfig config = b.build();
-        LabeledDataset trainData = LibSvmReader.read(train);
         LabeledDataset testData = test == null ? null
                 : LibSvmReader.read(test, LibSvmReader.Options.defaults().withMinFeatures(trainData.numFeatures()));
-        solver.validate();
+        solver.validate(chosen);
         checkpoint.validate();
         String compatibility = LassoTrainer.checkpointCompatibility(trainData, config, solver.workers());
         CheckpointFile.Saved<PathCheckpoint> saved = checkpoint.resumePath(LassoTrainer.CHECKPOINT_KIND,

@@ -146,7 +146,7 @@ final class LogRegCommand implements Callable<Integer>, ClusterJob {
             b.path(penalty.path, pathRatio);
         }
         LogRegConfig config = b.build();
-        solver.validate();
+        solver.validate(org.smpframe.linear.Layout.ROWS);
         checkpoint.validate();
         LogRegProblem.checkFittable(trainData, !noBias);
         String compatibility = LogRegTrainer.checkpointCompatibility(trainData, config, solver.workers());

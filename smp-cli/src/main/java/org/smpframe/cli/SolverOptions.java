@@ -1,6 +1,7 @@
 package org.smpframe.cli;
 
 import org.smpframe.linear.CoordinateSchedulers;
+import org.smpframe.linear.Layout;
 import org.smpframe.schedulers.SchedulerSettings;
 import picocli.CommandLine.Option;
 
@@ -14,7 +15,9 @@ final class SolverOptions {
     String scheduler;
 
     @Option(names = "--block-size", paramLabel = "L",
-            description = "Coordinates updated per round (default: 32 for lasso, 16 for logreg).")
+            description = "Rows layout: coordinates updated per round (default: 32 for lasso, 16 for logreg). Features "
+                    + "layout: coordinates each worker updates per round with random or cyclic (default: all it holds, "
+                    + "one sweep a round); smp picks its working set itself.")
     Integer blockSize;
 
     @Option(names = "--rho", paramLabel = "RHO|off",
@@ -34,7 +37,8 @@ final class SolverOptions {
     double warmupSweeps;
 
     @Option(names = "--pipeline-depth", paramLabel = "S",
-            description = "Rounds the scheduler may run ahead of the committed model; 0 = synchronous (default: 1 for lasso, 0 for logreg).")
+            description = "Rounds the scheduler may run ahead of the committed model; 0 = synchronous (default: 0, "
+                    + "except 1 for lasso in the rows layout).")
     Integer pipelineDepth;
 
     @Option(names = "--max-rounds", defaultValue = "10000000", description = "Round limit per lambda (default: ${DEFAULT-VALUE}).")
@@ -53,6 +57,13 @@ final class SolverOptions {
 
     @Option(names = "--verify-wire", description = "Encode and decode every message, as a distributed run would (slower).")
     boolean verifyWire;
+
+    /** Checks the options that fail without data (a mistyped --rho), before any data is read. */
+    void checkEarly() {
+        if (rho != null) {
+            rho();
+        }
+    }
 
     /**
      * Fills every option the user left unset with the app's default, so that the options (and the config.json
@@ -86,11 +97,12 @@ final class SolverOptions {
      * Checks what would otherwise only fail once the run has started (and written its run directory): the
      * worker count and the scheduler's name and settings.
      */
-    void validate() {
+    void validate(Layout layout) {
         if (workers < 1) {
             throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
         }
-        CoordinateSchedulers.create(scheduler, scheduling()); // unknown names, the rotation and invalid settings fail here
+        // Unknown names, the rotation and invalid settings fail here.
+        CoordinateSchedulers.create(scheduler, scheduling(), layout);
     }
 
     /** The scheduler settings; call {@link #resolve} first. */

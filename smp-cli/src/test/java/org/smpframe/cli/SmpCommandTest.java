@@ -145,7 +145,7 @@ class SmpCommandTest {
     void divergenceIsReportedWithExitCodeThreeAndAHint() throws IOException {
         // All 30 coordinates updated together from one residual (a Jacobi step) on correlated columns.
         CliOutcome o = run("lasso", "--train", trainFile().toString(), "--lambda", "0.001", "--scheduler", "cyclic",
-                "--block-size", "30", "--out", dir.resolve("div").toString());
+                "--block-size", "30", "--layout", "rows", "--out", dir.resolve("div").toString());
         assertThat(o.exitCode()).isEqualTo(SmpCommand.EXIT_DIVERGED);
         assertThat(o.err()).contains("diverged").contains("block size");
     }

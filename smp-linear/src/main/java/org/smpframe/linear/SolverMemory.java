@@ -23,6 +23,20 @@ public final class SolverMemory {
     }
 
     /**
+     * Bytes of a feature-layout scheduler over p parameters and what it asks of the dependency oracle: the
+     * working set and its colours (8 bytes a parameter), the optimality report (8), and with a dependency filter
+     * on several workers the pair memory and the oracle's copy of the data.
+     */
+    public static long featureSchedulerBytes(long n, int p, long nnz, int workers, String scheduler,
+                                             SchedulerSettings settings) {
+        Scheduler s = CoordinateSchedulers.create(scheduler, settings);
+        boolean filtering = s instanceof DynamicScheduler && workers > 1 && DynamicScheduler.filters(settings);
+        long memo = filtering ? DynamicScheduler.estimateBytes(p, settings) : 0;
+        long oracle = ColumnCorrelation.estimateBytes(Math.toIntExact(n), p, nnz, filtering);
+        return 24L * p + memo + oracle;
+    }
+
+    /**
      * Bytes of what every coordinate-descent solver over an n × p design holds: its column-major copy, the
      * workers' column-major shards (together the same nonzeros, and a column pointer each), the dependency
      * oracle (its column norms, and what it builds when a filtering smp scheduler asks it), and the scheduler

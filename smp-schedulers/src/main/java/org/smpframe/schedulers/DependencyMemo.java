@@ -22,6 +22,18 @@ abstract class DependencyMemo {
         this.rho = rho;
     }
 
+    /**
+     * The memo for a filter over {@code numParameters} parameters with these settings: an exact table of every
+     * pair when it fits the cache's memory ({@link DynamicScheduler#usesTable}), else the direct-mapped cache.
+     */
+    static DependencyMemo create(DependencyOracle oracle, SchedulerSettings settings, int numParameters) {
+        if (DynamicScheduler.usesTable(settings, numParameters)) {
+            return new DependencyTable(oracle, settings.rho(), numParameters);
+        }
+        return new DependencyCache(oracle, settings.rho(), DynamicScheduler.cacheBits(settings.dependencyCacheBits(),
+                numParameters));
+    }
+
     /** Whether parameters a and b (distinct) may be updated in the same round: dependency(a, b) &lt; ρ. */
     abstract boolean independent(int a, int b);
 

@@ -459,7 +459,7 @@ public final class DynamicScheduler implements Scheduler {
             memo = usesTable(settings, numParameters) ? 4L * DependencyTable.pairs(numParameters)
                     : 12L << cacheBits(settings.dependencyCacheBits(), numParameters); // a long key, a float
         }
-        long candidates = 12L * settings.blockSize() * Math.max(1, settings.candidateFactor());
+        long candidates = 12L * Math.min(settings.blockSize(), numParameters) * Math.max(1, settings.candidateFactor());
         return memo + 40L * numParameters + candidates;
     }
 
@@ -486,7 +486,7 @@ public final class DynamicScheduler implements Scheduler {
      * A small problem does not need a 2^18-entry cache: 4 slots per distinct pair (a power of two at least
      * 4·p(p-1)/2) keep collisions in the direct-mapped cache rare; the settings give the upper bound.
      */
-    private static int cacheBits(int bits, int numParameters) {
+    static int cacheBits(int bits, int numParameters) {
         long slotsWanted = 4L * numParameters * (numParameters - 1) / 2;
         int needed = 0;
         while (needed < bits && (1L << needed) < slotsWanted) {

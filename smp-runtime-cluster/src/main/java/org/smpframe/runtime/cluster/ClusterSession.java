@@ -15,6 +15,7 @@ import org.smpframe.api.Aggregator;
 import org.smpframe.api.ChangeSet;
 import org.smpframe.api.Evaluation;
 import org.smpframe.api.MovingBlocks;
+import org.smpframe.api.Optimality;
 import org.smpframe.api.ResidentModel;
 import org.smpframe.api.RoundListener;
 import org.smpframe.api.RunOptions;
@@ -87,10 +88,17 @@ final class ClusterSession<P, C, S> implements SmpSession {
         times = WorkerTimes.ZERO;
         pullNanos = 0;
         workerCompute = new long[numWorkers];
-        RoundLoop.Outcome o = RoundLoop.run(scheduler, new SchedulerContext(program.numParameters(), numWorkers,
-                program.dependencies(), options.seed()), options, listener, blocks != null, new RoundLoop.Runner() {
+        RoundLoop.Outcome o = RoundLoop.run(scheduler, SchedulerContext.of(program, numWorkers, options.seed()),
+                options, listener, blocks != null, new RoundLoop.Runner() {
                     @Override
                     public void beginRun() {
+                        if (pendingCommit != null) {
+                            evaluate(); // delivers the last run's commit before the aggregator moves on
+                        }
+                        C begin = aggregator.beginRun();
+                        if (begin != null) {
+                            pendingCommit = begin;
+                        }
                         if (blocks != null) {
                             for (int b = 0; b < held.length; b++) {
                                 held[b] = blocks.take(b);
@@ -114,6 +122,11 @@ final class ClusterSession<P, C, S> implements SmpSession {
                     @Override
                     public void endRun() {
                         ClusterSession.this.endRun();
+                    }
+
+                    @Override
+                    public boolean optimality(Optimality into) {
+                        return aggregator.reportOptimality(into);
                     }
 
                     @Override

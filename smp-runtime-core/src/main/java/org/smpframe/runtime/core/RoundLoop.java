@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.smpframe.api.ChangeSet;
 import org.smpframe.api.Evaluation;
+import org.smpframe.api.Optimality;
 import org.smpframe.api.RoundListener;
 import org.smpframe.api.RunOptions;
 import org.smpframe.api.RunSnapshot;
@@ -47,6 +48,11 @@ public final class RoundLoop {
         /** Evaluates the committed model. */
         Evaluation evaluate();
 
+        /** The aggregator's {@link org.smpframe.api.Aggregator#reportOptimality report}; false if it has none. */
+        default boolean optimality(Optimality into) {
+            return false;
+        }
+
         /**
          * The aggregator's and every worker's state ({@link org.smpframe.api.Aggregator#saveState},
          * {@link org.smpframe.api.WorkerTask#saveState}), after the commits so far are applied.
@@ -74,6 +80,11 @@ public final class RoundLoop {
     /**
      * Runs rounds of {@code scheduler} on {@code runner} as {@code options} say.
      *
+     * <p>The model is evaluated every {@link RunOptions#evaluateEvery} rounds, after every round whose schedule
+     * {@link Schedule#evaluateAfter asks for it}, and at the end. A scheduler that {@link Scheduler#wantsOptimality
+     * wants} the aggregator's optimality reports gets one before the first round of a fresh run (after an
+     * evaluation, if the aggregator has none yet) and after every evaluation.
+     *
      * @param wantsLookahead whether the runner can use the next round's schedule early (to send blocks on); it
      *                       gets it when that changes nothing: a pipeline depth above 0 or a feedback-free
      *                       scheduler
@@ -90,11 +101,13 @@ public final class RoundLoop {
         long checkpointNanos = options.checkpointSeconds() > 0 ? (long) (options.checkpointSeconds() * 1e9)
                 : Long.MAX_VALUE;
         ChangeSet changes = new ChangeSet();
+        boolean wantsOptimality = scheduler.wantsOptimality();
+        Optimality optimality = wantsOptimality ? new Optimality() : null;
         long solverNanos = resume == null ? 0 : (long) (resume.seconds() * 1e9);
         long updates = resume == null ? 0 : resume.updates();
         long round = options.firstRound();
         TracePoint last = null;
-        StopReason reason;
+        StopReason reason = null;
         RunSnapshot finalSnapshot = null;
         if (resume != null && !resume.hasProgramState() && options.checkpointProgram()) {
             throw new IllegalArgumentException("the checkpoint holds no program state, which this run needs");
@@ -108,13 +121,32 @@ public final class RoundLoop {
                         resume.blockStates()));
             }
             Schedule next = null;
+            boolean evaluatedAtStart = false;
+            if (wantsOptimality && resume == null) {
+                // A resumed run's scheduler has this report in its state already.
+                optimality.reset(round, context.numParameters());
+                if (!runner.optimality(optimality)) {
+                    last = new TracePoint(solverNanos * 1e-9, round, updates, runner.evaluate());
+                    listener.onEvaluation(last);
+                    evaluatedAtStart = true;
+                    if (last.evaluation().converged()) {
+                        reason = StopReason.CONVERGED;
+                    }
+                    optimality.reset(round, context.numParameters());
+                    if (!runner.optimality(optimality)) {
+                        throw new IllegalStateException("the " + scheduler.name() + " scheduler needs optimality "
+                                + "reports, and the program's aggregator gives none");
+                    }
+                }
+                pipeline.feedback(optimality);
+            }
             if (options.checkpointAtStart() && resume == null) {
-                listener.onCheckpoint(withProgram(snapshot(pipeline, null, round, updates, solverNanos, false),
-                        options, runner));
+                listener.onCheckpoint(withProgram(snapshot(pipeline, null, round, updates, solverNanos,
+                        evaluatedAtStart), options, runner));
             }
             long lastCheckpoint = System.nanoTime();
             long nextCheckpointRound = nextMultiple(round, options.checkpointEvery());
-            while (true) {
+            while (reason == null) {
                 if (round >= options.maxRounds()) {
                     reason = StopReason.MAX_ROUNDS;
                     break;
@@ -135,14 +167,20 @@ public final class RoundLoop {
                 runner.round(schedule, next, changes);
                 pipeline.feedback(changes);
                 solverNanos += System.nanoTime() - start;
-                updates += schedule.size();
+                updates += (long) schedule.size() * schedule.sweeps();
                 round++;
-                if (round % options.evaluateEvery() == 0) {
+                if (round % options.evaluateEvery() == 0 || schedule.evaluateAfter()) {
                     last = new TracePoint(solverNanos * 1e-9, round, updates, runner.evaluate());
                     listener.onEvaluation(last);
                     if (last.evaluation().converged()) {
                         reason = StopReason.CONVERGED;
                         break;
+                    }
+                    if (wantsOptimality) {
+                        optimality.reset(round, context.numParameters());
+                        if (runner.optimality(optimality)) {
+                            pipeline.feedback(optimality);
+                        }
                     }
                     if (round >= nextCheckpointRound || System.nanoTime() - lastCheckpoint >= checkpointNanos) {
                         listener.onCheckpoint(withProgram(snapshot(pipeline, next, round, updates, solverNanos,

@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.LockSupport;
 import org.smpframe.api.ChangeSet;
+import org.smpframe.api.Optimality;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.Scheduler;
 import org.smpframe.api.StateIo;
@@ -18,6 +19,9 @@ import org.smpframe.api.StateIo;
  * and never more: with depth 0 that is every earlier round (synchronous), with depth s &gt; 0 the scheduler
  * thread computes round t while round t-1 (and up to s-1 more) still run. Because what the scheduler sees is
  * fixed by the round numbers and not by timing, a run is repeatable for a fixed seed whatever the machine's load.
+ *
+ * <p>An {@link Optimality} report fed after round t's changes is observed with them: before the schedule of
+ * round t + 1 + depth, never earlier (so again not depending on timing).
  */
 public abstract class SchedulePipeline implements AutoCloseable {
 
@@ -27,6 +31,9 @@ public abstract class SchedulePipeline implements AutoCloseable {
     /** The changes committed in round {@code changes.round()}; rounds given in order. */
     public abstract void feedback(ChangeSet changes);
 
+    /** An evaluation's report, taken after the rounds fed so far; copied, so the holder can be reused. */
+    public abstract void feedback(Optimality report);
+
     /**
      * The scheduler's state and the schedules computed ahead, once every change given to {@link #feedback} has
      * been observed and the scheduler is idle (it waits for the next round's changes). Called between rounds, from
@@ -34,7 +41,11 @@ public abstract class SchedulePipeline implements AutoCloseable {
      */
     public abstract Snapshot snapshot();
 
-    /** What {@link #snapshot} returns: {@link org.smpframe.api.Scheduler#saveState}'s bytes and the schedules. */
+    /**
+     * What {@link #snapshot} returns: {@link org.smpframe.api.Scheduler#saveState}'s bytes and the schedules
+     * computed ahead. Every report fed before the snapshot has been observed by then (a threaded scheduler observes
+     * reports as soon as it waits for the next round's changes, and the snapshot waits for that).
+     */
     public record Snapshot(byte[] schedulerState, List<Schedule> pending) {
     }
 
@@ -96,16 +107,27 @@ public abstract class SchedulePipeline implements AutoCloseable {
         }
 
         @Override
+        public void feedback(Optimality report) {
+            scheduler.observeOptimality(report);
+        }
+
+        @Override
         public void close() {
         }
     }
 
-    /** Depth s &gt; 0: the scheduler runs on its own thread, s rounds of feedback behind. */
+    /**
+     * Depth s &gt; 0: the scheduler runs on its own thread, s rounds of feedback behind. Both sides spin briefly
+     * before they block on a queue: a round can be a few microseconds, and a park/unpark pair costs tens.
+     */
     private static final class Threaded extends SchedulePipeline {
+        private static final int SPINS = 2_000;
+
         private final Scheduler scheduler;
         private final int depth;
         private final long firstRound;
-        private final BlockingQueue<ChangeSet> changes = new LinkedBlockingQueue<>();
+        // ChangeSets and Optimality reports, in the order they were fed.
+        private final BlockingQueue<Object> changes = new LinkedBlockingQueue<>();
         private final BlockingQueue<Object> schedules = new LinkedBlockingQueue<>();
         private final long firstProduced;
         private final Thread thread;
@@ -115,6 +137,9 @@ public abstract class SchedulePipeline implements AutoCloseable {
         private volatile long produced;
         private volatile boolean failed;
         private long fedThrough; // last round given to feedback; the taking thread's
+        private long fedItems;   // changes and reports given to feedback; the taking thread's
+        // Items the scheduler thread has observed, written after it is done with each.
+        private volatile long observedItems;
 
         Threaded(Scheduler scheduler, int depth, long firstRound, List<Schedule> pending) {
             this.scheduler = scheduler;
@@ -134,9 +159,15 @@ public abstract class SchedulePipeline implements AutoCloseable {
             try {
                 for (long t = firstProduced; !closed; t++) {
                     while (observedThrough < t - 1 - depth) {
-                        ChangeSet c = changes.take();
-                        scheduler.observe(c);
-                        observedThrough = c.round();
+                        Object item = spinTake(changes);
+                        if (item instanceof Optimality report) {
+                            scheduler.observeOptimality(report);
+                        } else {
+                            ChangeSet c = (ChangeSet) item;
+                            scheduler.observe(c);
+                            observedThrough = c.round();
+                        }
+                        observedItems++;
                     }
                     schedules.put(scheduler.next(t));
                     produced = t;
@@ -151,10 +182,11 @@ public abstract class SchedulePipeline implements AutoCloseable {
 
         @Override
         public Snapshot snapshot() {
-            // Idle means: every change fed so far observed and the schedule of round fedThrough + 1 + depth
-            // computed; the next one needs changes not fed yet. Checkpoints are rare: polling is enough.
+            // Idle means: every change and report fed so far observed and the schedule of round
+            // fedThrough + 1 + depth computed; the next one needs changes not fed yet. Checkpoints are rare: polling
+            // is enough.
             long target = fedThrough + 1 + depth;
-            while (produced < target) {
+            while (produced < target || observedItems != fedItems) {
                 if (failed) {
                     throw new IllegalStateException("scheduler " + scheduler.name() + " failed");
                 }
@@ -177,7 +209,7 @@ public abstract class SchedulePipeline implements AutoCloseable {
         public Schedule take(long round) {
             Object o;
             try {
-                o = schedules.take();
+                o = spinTake(schedules);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the schedule of round " + round, e);
@@ -197,7 +229,27 @@ public abstract class SchedulePipeline implements AutoCloseable {
             ChangeSet copy = new ChangeSet();
             c.copyTo(copy);
             fedThrough = c.round();
+            fedItems++;
             changes.add(copy);
+        }
+
+        @Override
+        public void feedback(Optimality report) {
+            Optimality copy = new Optimality();
+            report.copyTo(copy);
+            fedItems++;
+            changes.add(copy);
+        }
+
+        private static Object spinTake(BlockingQueue<Object> queue) throws InterruptedException {
+            for (int i = 0; i < SPINS; i++) {
+                Object o = queue.poll();
+                if (o != null) {
+                    return o;
+                }
+                Thread.onSpinWait();
+            }
+            return queue.take();
         }
 
         @Override

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.smpframe.api.Aggregator;
 import org.smpframe.api.ChangeSet;
 import org.smpframe.api.Evaluation;
+import org.smpframe.api.Optimality;
 import org.smpframe.api.ResidentHolder;
 import org.smpframe.api.ResidentModel;
 import org.smpframe.api.RoundListener;
@@ -70,10 +71,17 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
         traffic.reset();
         LOG.debug("{}: running {} on {} workers, pipeline depth {}", program.name(), scheduler.name(),
                 workers.size(), options.pipelineDepth());
-        RoundLoop.Outcome o = RoundLoop.run(scheduler, new SchedulerContext(program.numParameters(), workers.size(),
-                program.dependencies(), options.seed()), options, listener, false, new RoundLoop.Runner() {
+        RoundLoop.Outcome o = RoundLoop.run(scheduler, SchedulerContext.of(program, workers.size(), options.seed()),
+                options, listener, false, new RoundLoop.Runner() {
                     @Override
                     public void beginRun() {
+                        if (pendingCommit != null) {
+                            onEveryWorker((p, w) -> { }); // the last run's commit before the aggregator moves on
+                        }
+                        C begin = aggregator.beginRun();
+                        if (begin != null) {
+                            pendingCommit = begin;
+                        }
                         if (blocks != null) {
                             blocks.takeAll();
                         }
@@ -96,6 +104,11 @@ final class EmbeddedSession<P, C, S> implements SmpSession {
                     @Override
                     public void endRun() {
                         gatherResidentModel();
+                    }
+
+                    @Override
+                    public boolean optimality(Optimality into) {
+                        return aggregator.reportOptimality(into);
                     }
 
                     @Override

@@ -1,0 +1,481 @@
+package org.smpframe.lasso;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.List;
+import org.smpframe.api.Aggregator;
+import org.smpframe.api.ChangeSink;
+import org.smpframe.api.DivergenceException;
+import org.smpframe.api.Evaluation;
+import org.smpframe.api.Optimality;
+import org.smpframe.api.Schedule;
+
+/**
+ * The aggregation of the feature-sharded Lasso: commits the coefficients the workers' sweeps moved, makes sure no
+ * committed round raises the objective, evaluates the duality gap and reports each coordinate's optimality to a
+ * working-set scheduler.
+ *
+ * <p><b>The step.</b> With P &gt; 1 workers every worker sweeps its own block from the same residual, and the sum
+ * of their moves can overshoot where blocks of different workers are correlated (a Jacobi step between blocks).
+ * Each block's own move lowers the objective f (it is exact coordinate descent), so by convexity the average
+ * f(β + (1/P) Σ_w Δ_w) ≤ (1/P) Σ_w f(β + Δ_w) &lt; f(β) does too. The aggregator holds the residual r (bit for bit
+ * the workers' replicas) and computes f exactly for α = 1, 1/2, 1/4, … down to 1/P, committing the first α·ΣΔ_w that
+ * does not raise f: a round never makes the model worse, whatever the scheduler put together. With a good
+ * placement (correlated columns on one worker) α is 1 nearly always.
+ *
+ * <p><b>The gap.</b> From the residual r, θ = r / max(nλ, ‖X̃ᵀr‖_∞) is dual feasible and gives the duality gap of
+ * {@link LassoAggregator}; from the workers' extrapolated residual ({@link
+ * org.smpframe.linear.ResidualExtrapolation}) a second dual point, and the better one is kept. Skipped columns
+ * enter ‖X̃ᵀr‖_∞ through their upper bounds, so the gap stays a certificate.
+ *
+ * <p><b>Optimality.</b> A nonzero coefficient is free (+∞); a zero one scores (|x̃_jᵀr|/n − t)/λ: positive when
+ * it violates |x̃_jᵀr| ≤ nλ (t = λ), or, for the first report at a new λ of a path, when the sequential strong rule
+ * (Tibshirani et al., 2012) says it may enter: t = 2λ − λ', λ' the penalty its gradient was computed at.
+ */
+public final class FeatureLassoAggregator
+        implements Aggregator<FeatureLassoPartial, FeatureLassoCommit, FeatureLassoStats>, LassoAggregation {
+    private final int n;
+    private final int p;
+    private int numWorkers;
+    private int[][] columnsOf;
+    private final double[] centeredY;
+    private final double[] beta;
+    private double l1;
+    private double lambda;
+    private double tolerance;
+    private boolean lambdaSent;
+    private final FeatureLassoCommit commit = new FeatureLassoCommit();
+
+    // The residual, with P > 1: equal to every worker's replica.
+    private double[] raw;
+    private double offset;
+    private double rawSum;
+    private double[] delta;
+    private double[] correction;
+    private double offsetCorrection;
+    private double rawSumCorrection;
+    private boolean correctionPending;
+
+    // The last evaluation.
+    private final double[] absGradient;
+    private boolean evaluated;
+    private double gradientLambda = Double.NaN;
+    private double lastSquares;
+    private double lastDotY;
+    private double lastMaxAbsGradient;
+    private double lastL1;
+    private double lastGap = Double.NaN;
+    private double lastObjective = Double.NaN;
+    private double lastGradientInfNorm = Double.NaN;
+
+    FeatureLassoAggregator(LassoProblem problem, double lambda, double tolerance) {
+        this.n = problem.n;
+        this.p = problem.p;
+        this.centeredY = problem.centeredY;
+        this.beta = new double[p];
+        this.absGradient = new double[p];
+        setLambda(lambda);
+        setTolerance(tolerance);
+    }
+
+    /** The columns each worker holds, and the residual they all start from (the aggregator keeps it for P > 1). */
+    void partition(int[][] columnsOf, double[] startResidual) {
+        this.numWorkers = columnsOf.length;
+        this.columnsOf = columnsOf;
+        if (numWorkers > 1) {
+            raw = startResidual.clone();
+            offset = 0;
+            rawSum = sum(raw);
+            delta = new double[n];
+            correction = new double[n];
+        }
+    }
+
+    @Override
+    public void setLambda(double lambda) {
+        if (!(lambda > 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("lambda must be a finite number > 0, got " + lambda);
+        }
+        if (lambda != this.lambda) {
+            this.lambda = lambda;
+            lambdaSent = false;
+        }
+    }
+
+    @Override
+    public double lambda() {
+        return lambda;
+    }
+
+    /** Stop when gap ≤ tolerance · objective. */
+    public void setTolerance(double tolerance) {
+        if (!(tolerance >= 0)) {
+            throw new IllegalArgumentException("tolerance must be >= 0, got " + tolerance);
+        }
+        this.tolerance = tolerance;
+    }
+
+    @Override
+    public double[] beta() {
+        return beta.clone();
+    }
+
+    /** Starts from {@code values} (a warm start; the workers are built from the same). */
+    void setBeta(double[] values) {
+        System.arraycopy(values, 0, beta, 0, p);
+        l1 = 0;
+        for (double b : beta) {
+            l1 += Math.abs(b);
+        }
+    }
+
+    @Override
+    public double lastGradientInfNorm() {
+        return lastGradientInfNorm;
+    }
+
+    @Override
+    public FeatureLassoCommit beginRun() {
+        resetCommit();
+        commit.lambda = lambda;
+        lambdaSent = true;
+        return commit;
+    }
+
+    private void resetCommit() {
+        commit.lambda = Double.NaN;
+        commit.alpha = 1.0;
+        commit.residualDelta = null;
+        commit.offsetDelta = 0;
+        commit.rawSumDelta = 0;
+        commit.correction = null;
+        commit.offsetCorrection = 0;
+        commit.rawSumCorrection = 0;
+    }
+
+    @Override
+    public FeatureLassoCommit pull(Schedule schedule, List<FeatureLassoPartial> partials, ChangeSink changes) {
+        resetCommit();
+        if (!lambdaSent) {
+            commit.lambda = lambda;
+            lambdaSent = true;
+        }
+        if (partials.size() != numWorkers) {
+            throw new IllegalStateException(partials.size() + " partials for " + numWorkers + " workers");
+        }
+        if (numWorkers == 1) {
+            FeatureLassoPartial part = partials.get(0);
+            for (int i = 0; i < part.count; i++) {
+                beta[part.params[i]] = part.values[i];
+                changes.changed(part.params[i], part.magnitudes[i]);
+            }
+            l1 += part.l1Delta;
+            changes.workingSetGap(restrictedGap(part.residualSquares, part.residualDotY, part.maxAbsGradient));
+            return commit;
+        }
+        double alpha = step(schedule, partials);
+        for (FeatureLassoPartial part : partials) {
+            for (int i = 0; i < part.count; i++) {
+                int j = part.params[i];
+                beta[j] = alpha == 1.0 ? part.values[i] : beta[j] + alpha * (part.values[i] - beta[j]);
+                changes.changed(j, alpha * part.magnitudes[i]);
+            }
+        }
+        commit.alpha = alpha;
+        commit.residualDelta = delta;
+        for (int i = 0; i < n; i++) {
+            raw[i] -= delta[i];
+        }
+        offset -= commit.offsetDelta;
+        rawSum -= commit.rawSumDelta;
+        double correctionNorm = 0;
+        if (correctionPending) {
+            double c2 = 0;
+            for (int i = 0; i < n; i++) {
+                raw[i] += correction[i];
+                double c = correction[i] + offsetCorrection;
+                c2 += c * c;
+            }
+            correctionNorm = Math.sqrt(c2);
+            offset += offsetCorrection;
+            rawSum += rawSumCorrection;
+            commit.correction = correction;
+            commit.offsetCorrection = offsetCorrection;
+            commit.rawSumCorrection = rawSumCorrection;
+            correctionPending = false;
+        }
+        double rr = 0;
+        double ry = 0;
+        double maxAbs = 0;
+        for (int i = 0; i < n; i++) {
+            double r = raw[i] + offset;
+            rr += r * r;
+            ry += r * centeredY[i];
+        }
+        // A worker saw its gradients before the others' moves: |x̃_jᵀr| moved by at most ‖x̃_j‖ times the distance the
+        // residual moved beyond its own change, ‖ΔR_α − α·Δr_w‖ (plus the correction, if one was applied).
+        for (FeatureLassoPartial part : partials) {
+            double moved = 0;
+            double[] own = part.residualDelta;
+            double ownOffset = part.offsetDelta;
+            double totalOffset = commit.offsetDelta;
+            for (int i = 0; i < n; i++) {
+                double d = (delta[i] + totalOffset) - alpha * (own[i] + ownOffset);
+                moved += d * d;
+            }
+            maxAbs = Math.max(maxAbs, part.maxAbsGradient + part.maxColumnNorm * (Math.sqrt(moved) + correctionNorm));
+        }
+        changes.workingSetGap(restrictedGap(rr, ry, maxAbs));
+        return commit;
+    }
+
+    /**
+     * The duality gap of the problem restricted to the round's coordinates (every other coefficient is 0 and stays
+     * out), from the residual's statistics and the largest |x̃_jᵀr| the sweeps saw: Celer's inner stopping rule.
+     * The gradients were read before each update of the last sweep, so this is an estimate, not a certificate;
+     * the full check that follows certifies.
+     */
+    private double restrictedGap(double squares, double dotY, double maxAbs) {
+        double primal = squares / (2.0 * n) + lambda * l1;
+        return gap(primal, squares, dotY, maxAbs, lambda);
+    }
+
+    /**
+     * Sums the workers' residual changes into {@link #delta} (scaled by the step kept) and the commit's scalars,
+     * and returns the step α: the largest of 1, 1/2, 1/4, … ≥ 1/P whose objective is not above the round-start one.
+     */
+    private double step(Schedule schedule, List<FeatureLassoPartial> partials) {
+        java.util.Arrays.fill(delta, 0.0);
+        double dOffset = 0;
+        double dRawSum = 0;
+        double dL1 = 0;
+        for (FeatureLassoPartial part : partials) {
+            double[] d = part.residualDelta;
+            for (int i = 0; i < n; i++) {
+                delta[i] += d[i];
+            }
+            dOffset += part.offsetDelta;
+            dRawSum += part.rawSumDelta;
+            dL1 += part.l1Delta;
+        }
+        double before = squares(0.0, 0.0) / (2.0 * n) + lambda * l1;
+        double alpha = 1.0;
+        double minimum = 1.0 / numWorkers;
+        while (true) {
+            double l1Alpha = alpha == 1.0 ? l1 + dL1 : l1At(partials, alpha);
+            double after = squares(alpha, dOffset) / (2.0 * n) + lambda * l1Alpha;
+            if (!Double.isFinite(after)) {
+                throw new DivergenceException("Lasso diverged in round " + schedule.round() + ": the objective became "
+                        + after + ".");
+            }
+            if (after <= before + 1e-14 * Math.abs(before) || alpha / 2 < minimum * (1 - 1e-9)) {
+                l1 = l1Alpha;
+                break;
+            }
+            alpha = Math.max(alpha / 2, minimum);
+        }
+        if (alpha != 1.0) {
+            for (int i = 0; i < n; i++) {
+                delta[i] *= alpha;
+            }
+        }
+        commit.offsetDelta = alpha * dOffset;
+        commit.rawSumDelta = alpha * dRawSum;
+        return alpha;
+    }
+
+    /** ‖r − α·Δr‖² with r = raw + offset and Δr = delta + dOffset. */
+    private double squares(double alpha, double dOffset) {
+        double s = 0;
+        double off = offset - alpha * dOffset;
+        for (int i = 0; i < n; i++) {
+            double r = raw[i] + off - alpha * delta[i];
+            s += r * r;
+        }
+        return s;
+    }
+
+    /** ‖β + α(β_new − β)‖₁ over the moved coordinates, the others as they are. */
+    private double l1At(List<FeatureLassoPartial> partials, double alpha) {
+        double value = l1;
+        for (FeatureLassoPartial part : partials) {
+            for (int i = 0; i < part.count; i++) {
+                double b = beta[part.params[i]];
+                value += Math.abs(b + alpha * (part.values[i] - b)) - Math.abs(b);
+            }
+        }
+        return value;
+    }
+
+    @Override
+    public Evaluation evaluate(List<FeatureLassoStats> stats) {
+        FeatureLassoStats first = stats.get(0);
+        double squares = first.residualSquares;
+        double dotY = first.residualDotY;
+        double maxAbs = 0;
+        double accMax = 0;
+        for (int w = 0; w < numWorkers; w++) {
+            FeatureLassoStats s = stats.get(w);
+            int[] cols = columnsOf[w];
+            if (s.absGradient.length != cols.length) {
+                throw new IllegalStateException("worker " + w + " reported " + s.absGradient.length + " columns of "
+                        + cols.length);
+            }
+            for (int k = 0; k < cols.length; k++) {
+                double g = s.absGradient[k];
+                absGradient[cols[k]] = g;
+                maxAbs = Math.max(maxAbs, g);
+            }
+            accMax = Math.max(accMax, s.accMaxAbsGradient);
+        }
+        l1 = 0;
+        int nnz = 0;
+        for (double b : beta) {
+            l1 += Math.abs(b);
+            nnz += b != 0 ? 1 : 0;
+        }
+        double primal = squares / (2.0 * n) + lambda * l1;
+        double gap = gap(primal, squares, dotY, maxAbs, lambda);
+        if (Double.isFinite(first.accSquares)) {
+            gap = Math.min(gap, gap(primal, first.accSquares, first.accDotY, accMax, lambda));
+        }
+        if (!Double.isFinite(primal)) {
+            throw new DivergenceException("Lasso diverged: the objective became " + primal + ".");
+        }
+        evaluated = true;
+        gradientLambda = lambda;
+        lastSquares = squares;
+        lastDotY = dotY;
+        lastMaxAbsGradient = maxAbs;
+        lastL1 = l1;
+        lastGap = gap;
+        lastObjective = primal;
+        lastGradientInfNorm = maxAbs;
+        if (numWorkers > 1) {
+            refreshResidual(stats);
+        }
+        return Evaluation.objective(primal)
+                .put(LassoAggregator.GAP, gap)
+                .put(LassoAggregator.NNZ, nnz)
+                .put(LassoAggregator.LAMBDA, lambda)
+                .converged(gap <= tolerance * primal)
+                .build();
+    }
+
+    /** P − D for θ = r / max(nλ, ‖X̃ᵀr‖_∞): D = s·rᵀỹ/n − s²‖r‖²/(2n), s = min(1, nλ/‖X̃ᵀr‖_∞). */
+    private double gap(double primal, double squares, double dotY, double maxAbs, double lambda) {
+        double s = maxAbs > n * lambda ? n * lambda / maxAbs : 1.0;
+        double dual = s * dotY / n - s * s * squares / (2.0 * n);
+        return Math.max(0.0, primal - dual);
+    }
+
+    /**
+     * The exact residual from the workers' fits, ỹ − Σ_w X_w β_w, against the replicas' incremental one: the
+     * difference goes with the next commit (to every replica and to the aggregator's copy alike).
+     */
+    private void refreshResidual(List<FeatureLassoStats> stats) {
+        double shift = 0;
+        for (int i = 0; i < n; i++) {
+            correction[i] = centeredY[i];
+        }
+        for (FeatureLassoStats s : stats) {
+            double[] fit = s.fit;
+            for (int i = 0; i < n; i++) {
+                correction[i] -= fit[i];
+            }
+            shift += s.fitOffset;
+        }
+        double exactSum = sum(correction);
+        for (int i = 0; i < n; i++) {
+            correction[i] -= raw[i];
+        }
+        offsetCorrection = shift - offset;
+        rawSumCorrection = exactSum - rawSum;
+        correctionPending = true;
+    }
+
+    @Override
+    public boolean reportOptimality(Optimality into) {
+        if (!evaluated) {
+            return false;
+        }
+        // The strong rule's threshold when the gradient is from another λ (the path's previous one).
+        double t = gradientLambda == lambda ? lambda : 2 * lambda - gradientLambda;
+        for (int j = 0; j < p; j++) {
+            into.setScore(j, beta[j] != 0 ? Double.POSITIVE_INFINITY : (absGradient[j] / n - t) / lambda);
+        }
+        double primal = lastSquares / (2.0 * n) + lambda * lastL1;
+        double gap = gradientLambda == lambda ? lastGap : gap(primal, lastSquares, lastDotY, lastMaxAbsGradient, lambda);
+        into.setBounds(gap, tolerance * (gradientLambda == lambda ? lastObjective : primal));
+        return true;
+    }
+
+    @Override
+    public void saveState(DataOutput out) throws IOException {
+        out.writeInt(p);
+        out.writeInt(n);
+        out.writeInt(numWorkers);
+        FeatureLassoWorker.writeArray(out, beta);
+        out.writeDouble(l1);
+        out.writeDouble(lambda);
+        out.writeBoolean(lambdaSent);
+        FeatureLassoWorker.writeArray(out, absGradient);
+        out.writeBoolean(evaluated);
+        out.writeDouble(gradientLambda);
+        out.writeDouble(lastSquares);
+        out.writeDouble(lastDotY);
+        out.writeDouble(lastMaxAbsGradient);
+        out.writeDouble(lastL1);
+        out.writeDouble(lastGap);
+        out.writeDouble(lastObjective);
+        out.writeDouble(lastGradientInfNorm);
+        if (numWorkers > 1) {
+            FeatureLassoWorker.writeArray(out, raw);
+            out.writeDouble(offset);
+            out.writeDouble(rawSum);
+            out.writeBoolean(correctionPending);
+            FeatureLassoWorker.writeArray(out, correction);
+            out.writeDouble(offsetCorrection);
+            out.writeDouble(rawSumCorrection);
+        }
+    }
+
+    @Override
+    public void restoreState(DataInput in) throws IOException {
+        int features = in.readInt();
+        int rows = in.readInt();
+        int workers = in.readInt();
+        if (features != p || rows != n || workers != numWorkers) {
+            throw new IOException("the state is of " + features + " features, " + rows + " rows and " + workers
+                    + " workers; this run has " + p + ", " + n + " and " + numWorkers);
+        }
+        FeatureLassoWorker.readArray(in, beta);
+        l1 = in.readDouble();
+        lambda = in.readDouble();
+        lambdaSent = in.readBoolean();
+        FeatureLassoWorker.readArray(in, absGradient);
+        evaluated = in.readBoolean();
+        gradientLambda = in.readDouble();
+        lastSquares = in.readDouble();
+        lastDotY = in.readDouble();
+        lastMaxAbsGradient = in.readDouble();
+        lastL1 = in.readDouble();
+        lastGap = in.readDouble();
+        lastObjective = in.readDouble();
+        lastGradientInfNorm = in.readDouble();
+        if (numWorkers > 1) {
+            FeatureLassoWorker.readArray(in, raw);
+            offset = in.readDouble();
+            rawSum = in.readDouble();
+            correctionPending = in.readBoolean();
+            FeatureLassoWorker.readArray(in, correction);
+            offsetCorrection = in.readDouble();
+            rawSumCorrection = in.readDouble();
+        }
+    }
+
+    private static double sum(double[] a) {
+        return org.smpframe.linear.kernel.DenseKernels.sum(a, a.length);
+    }
+}
