@@ -31,10 +31,13 @@ import org.smpframe.api.Schedule;
  *
  * <p><b>Optimality.</b> A nonzero coefficient is free (+∞); a zero one scores (|x̃_jᵀr|/n − t)/λ: positive when
  * it violates |x̃_jᵀr| ≤ nλ (t = λ), or, for the first report at a new λ of a path, when the sequential strong rule
- * (Tibshirani et al., 2012) says it may enter: t = 2λ − λ', λ' the penalty its gradient was computed at.
+ * (Tibshirani et al., 2012) says it may enter: t = 2λ − λ', λ' the penalty its gradient was computed at. A column
+ * the check skipped scores by its bound against t = λ.
  */
 public final class FeatureLassoAggregator
         implements Aggregator<FeatureLassoPartial, FeatureLassoCommit, FeatureLassoStats>, LassoAggregation {
+    /** Evaluation metric: columns the check read (the others' bounds showed them optimal). */
+    public static final String CHECKED = "checked";
     private final int n;
     private final int p;
     private int numWorkers;
@@ -58,7 +61,7 @@ public final class FeatureLassoAggregator
     private boolean correctionPending;
 
     // The last evaluation.
-    private final double[] absGradient;
+    private final double[] absGradient;     // |x̃_jᵀr|, or −(an upper bound of it) where the check skipped column j
     private boolean evaluated;
     private double gradientLambda = Double.NaN;
     private double lastSquares;
@@ -315,8 +318,10 @@ public final class FeatureLassoAggregator
         double dotY = first.residualDotY;
         double maxAbs = 0;
         double accMax = 0;
+        long checked = 0;
         for (int w = 0; w < numWorkers; w++) {
             FeatureLassoStats s = stats.get(w);
+            checked += s.computed;
             int[] cols = columnsOf[w];
             if (s.absGradient.length != cols.length) {
                 throw new IllegalStateException("worker " + w + " reported " + s.absGradient.length + " columns of "
@@ -325,7 +330,7 @@ public final class FeatureLassoAggregator
             for (int k = 0; k < cols.length; k++) {
                 double g = s.absGradient[k];
                 absGradient[cols[k]] = g;
-                maxAbs = Math.max(maxAbs, g);
+                maxAbs = Math.max(maxAbs, Math.abs(g));
             }
             accMax = Math.max(accMax, s.accMaxAbsGradient);
         }
@@ -359,6 +364,7 @@ public final class FeatureLassoAggregator
                 .put(LassoAggregator.GAP, gap)
                 .put(LassoAggregator.NNZ, nnz)
                 .put(LassoAggregator.LAMBDA, lambda)
+                .put(CHECKED, checked)
                 .converged(gap <= tolerance * primal)
                 .build();
     }
@@ -400,10 +406,14 @@ public final class FeatureLassoAggregator
         if (!evaluated) {
             return false;
         }
-        // The strong rule's threshold when the gradient is from another λ (the path's previous one).
+        // The strong rule's threshold when the gradient is from another λ (the path's previous one), for the values
+        // the check read; a column it skipped has only an upper bound, below the old nλ, which is no evidence that
+        // it is about to enter: it scores by its optimality condition at the new λ alone.
         double t = gradientLambda == lambda ? lambda : 2 * lambda - gradientLambda;
         for (int j = 0; j < p; j++) {
-            into.setScore(j, beta[j] != 0 ? Double.POSITIVE_INFINITY : (absGradient[j] / n - t) / lambda);
+            double g = absGradient[j];
+            double score = g >= 0 ? (g / n - t) / lambda : (-g / n - lambda) / lambda;
+            into.setScore(j, beta[j] != 0 ? Double.POSITIVE_INFINITY : score);
         }
         double primal = lastSquares / (2.0 * n) + lambda * lastL1;
         double gap = gradientLambda == lambda ? lastGap : gap(primal, lastSquares, lastDotY, lastMaxAbsGradient, lambda);

@@ -7,8 +7,9 @@ import org.smpframe.api.WireFormat;
 /**
  * A worker's part of an evaluation in the feature-sharded layout. The residual's statistics (the same on every
  * replica), the extrapolated residual's (NaN when there is none yet), and for each of the worker's own columns
- * |x̃_jᵀr|, exactly, or where the worker skipped the column an upper bound of it that is below nλ (a column whose
- * bound says it cannot violate its optimality condition is not read). With several workers also the fit of the
+ * |x̃_jᵀr|, exactly, or where the worker skipped the column an upper bound of it that is below nλ, negated (a
+ * column whose bound says it cannot violate its optimality condition is not read; the sign tells a bound from a
+ * value). With several workers also the fit of the
  * worker's own coefficients, from which the aggregator rebuilds the exact residual. A reusable holder.
  */
 public final class FeatureLassoStats {
@@ -19,7 +20,7 @@ public final class FeatureLassoStats {
     double accSquares = Double.NaN;
     double accDotY = Double.NaN;
     double accMaxAbsGradient;
-    double[] absGradient;   // by local column
+    double[] absGradient;   // by local column: |x̃_kᵀr|, or −(an upper bound of it) where the column was not read
     int computed;           // columns read (the others are bounds)
     double[] fit;           // null with one worker: X_w β_w, stored columns
     double fitOffset;

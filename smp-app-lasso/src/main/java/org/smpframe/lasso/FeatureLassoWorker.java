@@ -7,6 +7,7 @@ import java.util.Arrays;
 import org.smpframe.api.DivergenceException;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.WorkerTask;
+import org.smpframe.linear.AndersonAcceleration;
 import org.smpframe.linear.ColumnBlock;
 import org.smpframe.linear.ResidualExtrapolation;
 
@@ -20,6 +21,10 @@ import org.smpframe.linear.ResidualExtrapolation;
  * workers, each sweeps its own share from the same round-start residual; the push carries what its sweeps took
  * off the residual, and the commit (the sum of all workers', scaled by the step the aggregator kept) brings every
  * replica to the same residual bit for bit: each computes r_start − ΔR_α, as the aggregator does.
+ *
+ * <p>Alone (one worker), it also accelerates its sweeps: every {@link AndersonAcceleration#DEPTH} sweeps over the
+ * same coordinates it extrapolates their coefficients and the residual, and keeps the point if it lowers the
+ * objective. With several workers the blocks move each other's residual between sweeps, and it does not.
  *
  * <p>An evaluation reads every column whose |x̃_jᵀr| might reach nλ and skips the others: since
  * |x̃_jᵀr| ≤ |x̃_jᵀr'| + ‖x̃_j‖‖r − r'‖, the value read at an earlier evaluation plus ‖x̃_j‖ times the distance the
@@ -60,6 +65,8 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
     private final double[] previousEval;    // r at the last evaluation
     private boolean evaluatedBefore;
     private final ResidualExtrapolation history;
+    private final AndersonAcceleration acceleration; // null with several workers
+    private int[] shareScratch = new int[0];
     private final double[] residual;        // scratch: r in full
     private final double[] two = new double[2];
     private final FeatureLassoStats stats;
@@ -94,6 +101,7 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
         this.pathAtLast = new double[m];
         this.previousEval = new double[n];
         this.history = new ResidualExtrapolation(n);
+        this.acceleration = numWorkers == 1 ? new AndersonAcceleration(n) : null;
         this.residual = new double[n];
         this.stats = new FeatureLassoStats(m, numWorkers > 1 ? n : 0);
     }
@@ -127,6 +135,16 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
             }
         }
         partial.maxColumnNorm = Math.sqrt(maxNorm);
+        if (acceleration != null) {
+            int m = to - from;
+            if (shareScratch.length < m) {
+                shareScratch = new int[m];
+            }
+            for (int i = 0; i < m; i++) {
+                shareScratch[i] = localOf[params[from + i]];
+            }
+            acceleration.use(shareScratch, 0, m);
+        }
         for (int sweep = 0; sweep < sweeps; sweep++) {
             boolean last = sweep == sweeps - 1;
             for (int i = from; i < to; i++) {
@@ -138,6 +156,12 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
                 double g = update(k, threshold, schedule.round());
                 if (last) {
                     maxAbs = Math.max(maxAbs, Math.abs(g));
+                }
+            }
+            if (acceleration != null) {
+                acceleration.record(beta, raw, offset);
+                if (acceleration.ready()) {
+                    accelerate();
                 }
             }
         }
@@ -160,6 +184,65 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
             clearRound();
         }
         return partial;
+    }
+
+    /**
+     * Replaces the point by the extrapolated one if that lowers the objective ‖r‖²/2n + λ‖β‖₁ (coordinates outside
+     * the share do not change and drop out of the comparison). Its gain is booked on the coordinates it moved, in
+     * proportion to ‖x̃_k‖²Δβ_k², so the round's reported decrease includes it.
+     */
+    private void accelerate() {
+        if (!acceleration.extrapolate()) {
+            return;
+        }
+        double[] eb = acceleration.beta();
+        double[] er = acceleration.residual();
+        int m = acceleration.size();
+        double l1Now = 0;
+        double l1New = 0;
+        for (int i = 0; i < m; i++) {
+            int k = acceleration.column(i);
+            l1Now += Math.abs(beta[k]);
+            l1New += Math.abs(eb[i]);
+        }
+        double now = 0;
+        double next = 0;
+        for (int i = 0; i < n; i++) {
+            double r = raw[i] + offset;
+            now += r * r;
+            next += er[i] * er[i];
+        }
+        double gain = (now - next) / (2.0 * n) + lambda * (l1Now - l1New);
+        if (!(gain > 0)) {
+            return;
+        }
+        double weight = 0;
+        for (int i = 0; i < m; i++) {
+            int k = acceleration.column(i);
+            double d = eb[i] - beta[k];
+            weight += x.squaredNorm(k) * d * d;
+        }
+        for (int i = 0; i < m; i++) {
+            int k = acceleration.column(i);
+            double nb = eb[i];
+            double b = beta[k];
+            if (nb == b) {
+                continue;
+            }
+            if (!touched[k]) {
+                touched[k] = true;
+                oldValue[k] = b;
+                touchedList[touchedCount++] = k;
+            }
+            double d = nb - b;
+            if (weight > 0) {
+                decrease[k] += 2 * gain * x.squaredNorm(k) * d * d / weight;
+            }
+            beta[k] = nb;
+        }
+        System.arraycopy(er, 0, raw, 0, n);
+        offset = 0;
+        rawSum = sum(raw);
     }
 
     /** The exact minimization along coordinate k on the current residual; returns x̃_kᵀr before the update. */
@@ -233,6 +316,9 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
         if (!Double.isNaN(commit.lambda) && commit.lambda != lambda) {
             lambda = commit.lambda;
             history.clear(); // the residuals of another λ say nothing about this one's optimum
+            if (acceleration != null) {
+                acceleration.clear();
+            }
         }
         if (commit.residualDelta != null) {
             if (rawStart == null) {
@@ -273,6 +359,7 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
         }
         if (numWorkers == 1) {
             recomputeResidual(); // exact, for the certificate: the support's columns only
+            acceleration.clear(); // the recorded residuals carry the rounding just removed
         }
         double rr = 0;
         double ry = 0;
@@ -315,7 +402,10 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
             double norm = Math.sqrt(x.squaredNorm(k));
             double bound = lastAbsGradient[k] + norm * (path - pathAtLast[k]);
             if (beta[k] == 0 && bound * (1 + 1e-12) < threshold) { // false while never read (NaN)
-                out.absGradient[k] = bound;
+                out.absGradient[k] = -bound; // negative: a bound, not a value read
+                if (bound == 0) {
+                    out.absGradient[k] = -Double.MIN_VALUE;
+                }
                 if (acc != null) {
                     accMax = Math.max(accMax, bound + norm * accDistance);
                 }

@@ -66,7 +66,9 @@ final class LaunchCommand implements Callable<Integer> {
                 "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java));
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("-Xmx") || arg.startsWith("-Xms") || arg.startsWith("-Dsmp.")) {
+            // Heap, the vector module (workers run the kernels the coordinator runs) and smp's own properties.
+            if (arg.startsWith("-Xmx") || arg.startsWith("-Xms") || arg.startsWith("-Dsmp.")
+                    || arg.startsWith("--add-modules")) {
                 command.add(arg);
             }
         }

@@ -52,7 +52,8 @@ class InterruptTest {
     private Result terminateWhenRunning(Path out, String... args) throws Exception {
         Path stderr = dir.resolve(out.getFileName() + "-stderr.txt");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), SmpCommand.class.getName()));
+                .toString(), "-Xmx256m", KilledRun.vectorModule(), "-cp", System.getProperty("java.class.path"),
+                SmpCommand.class.getName()));
         command.addAll(List.of(args));
         // Output to files: Process.destroy() closes the pipes, and what the process writes after the signal is
         // exactly what this test reads.

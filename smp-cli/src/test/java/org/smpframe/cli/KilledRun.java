@@ -15,12 +15,22 @@ final class KilledRun {
     }
 
     /**
+     * The vector module for a child JVM when this one has it (as the build's tests and the launcher do): parent and
+     * child then run the same kernels, and their results agree bit for bit.
+     */
+    static String vectorModule() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "--add-modules=jdk.incubator.vector"
+                : "-Dsmp.kernels=scalar";
+    }
+
+    /**
      * Starts {@code smp args} (stderr to {@code stderr}), polls {@code ready} until it holds (at most 120 s, the
      * process must stay alive meanwhile), then kills the process with SIGKILL and waits for it to be gone.
      */
     static void killWhen(List<String> args, Path stderr, Callable<Boolean> ready) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), SmpCommand.class.getName()));
+                .toString(), "-Xmx256m", vectorModule(), "-cp", System.getProperty("java.class.path"),
+                SmpCommand.class.getName()));
         command.addAll(args);
         Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(stderr.toFile()).start();

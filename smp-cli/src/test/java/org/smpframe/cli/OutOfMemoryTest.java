@@ -22,8 +22,8 @@ class OutOfMemoryTest {
 
     private String runInSmallHeap(String... args) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"),
-                SmpCommand.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx48m", KilledRun.vectorModule(), "-cp",
+                System.getProperty("java.class.path"), SmpCommand.class.getName()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {

@@ -80,7 +80,7 @@ public final class ResidualExtrapolation {
         if (!(trace > 0)) {
             return null;
         }
-        double[] z = solve(gram, m, 1e-12 * trace);
+        double[] z = LinearSystems.solveWithRidge(gram, m, 1e-12 * trace);
         if (z == null) {
             return null;
         }
@@ -97,42 +97,6 @@ public final class ResidualExtrapolation {
             DenseKernels.axpy(c, ring[(recorded + k + 1) % DEPTH], extrapolated, n);
         }
         return extrapolated;
-    }
-
-    /** Gaussian elimination with partial pivoting of the m × (m + 1) augmented system, ridge added; null if singular. */
-    private static double[] solve(double[][] a, int m, double ridge) {
-        double[][] w = new double[m][m + 1];
-        for (int r = 0; r < m; r++) {
-            System.arraycopy(a[r], 0, w[r], 0, m + 1);
-            w[r][r] += ridge;
-        }
-        for (int c = 0; c < m; c++) {
-            int pivot = c;
-            for (int r = c + 1; r < m; r++) {
-                if (Math.abs(w[r][c]) > Math.abs(w[pivot][c])) {
-                    pivot = r;
-                }
-            }
-            double[] t = w[c];
-            w[c] = w[pivot];
-            w[pivot] = t;
-            if (!(Math.abs(w[c][c]) > 0)) {
-                return null;
-            }
-            for (int r = 0; r < m; r++) {
-                if (r != c) {
-                    double f = w[r][c] / w[c][c];
-                    for (int q = c; q <= m; q++) {
-                        w[r][q] -= f * w[c][q];
-                    }
-                }
-            }
-        }
-        double[] z = new double[m];
-        for (int r = 0; r < m; r++) {
-            z[r] = w[r][m] / w[r][r];
-        }
-        return z;
     }
 
     public void save(DataOutput out) throws IOException {

@@ -37,9 +37,15 @@ final class EvaluationTrigger {
     private int roundsSinceCheck;
     private boolean asked; // a check was asked for and its report has not arrived (a pipeline runs ahead)
     private boolean reported; // a report arrived: before the first, a pipeline runs ahead of the run-start report
+    private boolean complete; // the last report added nothing to the working set
 
-    /** A new check's report: the phase starts over. */
-    void reset(Optimality report) {
+    /**
+     * A new check's report: the phase starts over. With {@code complete}, the report found nothing to add to the
+     * working set: solving it is all that is left, and the phase aims at the run's target, not at a fraction of
+     * the gap (which would only cost another check).
+     */
+    void reset(Optimality report, boolean complete) {
+        this.complete = complete;
         suboptimality = report.suboptimality();
         target = report.target();
         previousGain = Double.NaN;
@@ -92,7 +98,7 @@ final class EvaluationTrigger {
         if (lastGain == 0) {
             return true; // the last round observed moved nothing: the working set is solved
         }
-        double enough = Math.max(FRACTION_OF_GAP * suboptimality, 0.5 * target);
+        double enough = complete ? 0.5 * target : Math.max(FRACTION_OF_GAP * suboptimality, 0.5 * target);
         if (!(enough > 0)) {
             enough = 0.5 * target; // gap 0 or NaN: aim at the target
         }
@@ -125,6 +131,7 @@ final class EvaluationTrigger {
         out.writeInt(roundsSinceCheck);
         out.writeBoolean(asked);
         out.writeBoolean(reported);
+        out.writeBoolean(complete);
     }
 
     void restore(DataInput in) throws IOException {
@@ -136,5 +143,6 @@ final class EvaluationTrigger {
         roundsSinceCheck = in.readInt();
         asked = in.readBoolean();
         reported = in.readBoolean();
+        complete = in.readBoolean();
     }
 }

@@ -135,12 +135,15 @@ abstract class PlacedScheduler implements Scheduler {
 
     @Override
     public void observeOptimality(Optimality report) {
-        trigger.reset(report);
-        onReport(report);
+        trigger.reset(report, onReport(report));
     }
 
-    /** The subclass's reaction to a check's report (none by default: the gap alone matters). */
-    void onReport(Optimality report) {
+    /**
+     * The subclass's reaction to a check's report (none by default: the gap alone matters); returns whether the
+     * report left nothing to add to what the rounds work on (then the phase aims straight at the target).
+     */
+    boolean onReport(Optimality report) {
+        return false;
     }
 
     @Override

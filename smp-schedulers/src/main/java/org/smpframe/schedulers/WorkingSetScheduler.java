@@ -94,7 +94,7 @@ public final class WorkingSetScheduler extends PlacedScheduler {
     }
 
     @Override
-    void onReport(Optimality report) {
+    boolean onReport(Optimality report) {
         int p = numParameters;
         int free = 0;
         int violators = 0;
@@ -158,6 +158,7 @@ public final class WorkingSetScheduler extends PlacedScheduler {
         if (filtering) {
             colorConflicts(report);
         }
+        return violators == 0;
     }
 
     /**

@@ -13,7 +13,10 @@ final class WorkerProcesses implements AutoCloseable {
     WorkerProcesses(int count, String coordinator, Path logDir) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int p = 0; p < count; p++) {
-            processes.add(new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+            // The vector module as in this JVM, so that workers and coordinator run the same kernels.
+            String vector = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                    ? "--add-modules=jdk.incubator.vector" : "-Dsmp.kernels=scalar";
+            processes.add(new ProcessBuilder(java, "-Xmx256m", vector, "-cp", System.getProperty("java.class.path"),
                     WorkerMain.class.getName(), coordinator)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(logDir.resolve("worker-" + p + ".log").toFile())
