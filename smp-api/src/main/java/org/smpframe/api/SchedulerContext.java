@@ -9,12 +9,14 @@ package org.smpframe.api;
  *                      {@link DependencyOracle#NONE}
  * @param seed          seed of the scheduler's random choices; equal seeds give equal schedules
  * @param owners        for a program whose workers each hold their own parameters ({@link SmpProgram#placement}),
- *                      the worker that holds parameter j at {@code owners[j]}: a schedule for it is partitioned
- *                      and gives every worker only parameters it holds. Null when any worker can update any
+ *                      the worker that holds parameter j at {@code owners[j]}: a schedule for it is partitioned,
+ *                      and by default gives every worker parameters it holds. Null when any worker can update any
  *                      parameter. Shared, read only
+ * @param costs         the work of one update of each parameter (e.g. its column's nonzeros), for a scheduler
+ *                      that weighs a round's work against its coordination; null when unknown. Shared, read only
  */
 public record SchedulerContext(int numParameters, int numWorkers, DependencyOracle dependencies, long seed,
-                               int[] owners) {
+                               int[] owners, long[] costs) {
     public SchedulerContext {
         if (numParameters <= 0) {
             throw new IllegalArgumentException("numParameters must be positive, got " + numParameters);
@@ -24,6 +26,9 @@ public record SchedulerContext(int numParameters, int numWorkers, DependencyOrac
         }
         if (dependencies == null) {
             dependencies = DependencyOracle.NONE;
+        }
+        if (costs != null && costs.length != numParameters) {
+            throw new IllegalArgumentException(costs.length + " costs for " + numParameters + " parameters");
         }
         if (owners != null) {
             if (owners.length != numParameters) {
@@ -39,13 +44,19 @@ public record SchedulerContext(int numParameters, int numWorkers, DependencyOrac
 
     /** A context without placement: any worker can update any parameter. */
     public SchedulerContext(int numParameters, int numWorkers, DependencyOracle dependencies, long seed) {
-        this(numParameters, numWorkers, dependencies, seed, null);
+        this(numParameters, numWorkers, dependencies, seed, null, null);
+    }
+
+    /** A context with placement and no costs. */
+    public SchedulerContext(int numParameters, int numWorkers, DependencyOracle dependencies, long seed,
+                            int[] owners) {
+        this(numParameters, numWorkers, dependencies, seed, owners, null);
     }
 
     /** The context a runtime gives a scheduler of {@code program} (partitioned) on {@code numWorkers} workers. */
     public static SchedulerContext of(SmpProgram<?, ?, ?> program, int numWorkers, long seed) {
         return new SchedulerContext(program.numParameters(), numWorkers, program.dependencies(), seed,
-                program.placement());
+                program.placement(), program.parameterCosts());
     }
 
     /** Whether every parameter has an owning worker. */

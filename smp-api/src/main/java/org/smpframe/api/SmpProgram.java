@@ -46,6 +46,16 @@ public interface SmpProgram<P, C, S> {
     }
 
     /**
+     * For a placed program whose workers can also update parameters they do not hold (they can read every
+     * parameter's data), the work of one update of each parameter, e.g. its column's nonzeros: a scheduler may
+     * then hand a small working set to one worker, where splitting it would cost more in coordination than it saves.
+     * Null (the default) when every worker updates only what it holds.
+     */
+    default long[] parameterCosts() {
+        return null;
+    }
+
+    /**
      * The parts of the model that live on workers and move between them (rotation schedules), or null when the
      * whole model sits in the aggregator. When not null, every worker task must implement {@link BlockHolder}.
      */

@@ -10,6 +10,7 @@ import org.smpframe.api.DivergenceException;
 import org.smpframe.api.Evaluation;
 import org.smpframe.api.Optimality;
 import org.smpframe.api.Schedule;
+import org.smpframe.linear.AndersonAcceleration;
 
 /**
  * The aggregation of the feature-sharded Lasso: commits the coefficients the workers' sweeps moved, makes sure no
@@ -17,12 +18,13 @@ import org.smpframe.api.Schedule;
  * working-set scheduler.
  *
  * <p><b>The step.</b> With P &gt; 1 workers every worker sweeps its own block from the same residual, and the sum
- * of their moves can overshoot where blocks of different workers are correlated (a Jacobi step between blocks).
- * Each block's own move lowers the objective f (it is exact coordinate descent), so by convexity the average
- * f(β + (1/P) Σ_w Δ_w) ≤ (1/P) Σ_w f(β + Δ_w) &lt; f(β) does too. The aggregator holds the residual r (bit for bit
- * the workers' replicas) and computes f exactly for α = 1, 1/2, 1/4, … down to 1/P, committing the first α·ΣΔ_w that
- * does not raise f: a round never makes the model worse, whatever the scheduler put together. With a good
- * placement (correlated columns on one worker) α is 1 nearly always.
+ * of their moves can overshoot where blocks of different workers are correlated (a Jacobi step between blocks),
+ * or fall short. The aggregator holds the residual r (bit for bit the workers' replicas) and computes f of the
+ * full step Σ_w Δ_w exactly; if it did not raise f it is committed as it is, else α·Σ_w Δ_w for the α that
+ * minimizes f along that direction (a parabola plus a piecewise linear term: closed form, as parallel coordinate
+ * descent with a line search, PCDN, does), kept within [1/P, 1]. Each block's own move lowers the objective f (it
+ * is exact coordinate descent), so by convexity the average f(β + (1/P) Σ_w Δ_w) ≤ (1/P) Σ_w f(β + Δ_w) &lt; f(β)
+ * does too: a round never makes the model worse, whatever the scheduler put together.
  *
  * <p><b>The gap.</b> From the residual r, θ = r / max(nλ, ‖X̃ᵀr‖_∞) is dual feasible and gives the duality gap of
  * {@link LassoAggregator}; from the workers' extrapolated residual ({@link
@@ -49,6 +51,10 @@ public final class FeatureLassoAggregator
     private double tolerance;
     private boolean lambdaSent;
     private final FeatureLassoCommit commit = new FeatureLassoCommit();
+    /** Longest step along the workers' summed moves: the full step (a longer one is never tried). */
+    static final double MAX_STEP = 1.0;
+    private double[] kinkAt = new double[16];   // the line search's kinks, reused
+    private double[] kinkJump = new double[16];
 
     // The residual, with P > 1: equal to every worker's replica.
     private double[] raw;
@@ -56,6 +62,8 @@ public final class FeatureLassoAggregator
     private double rawSum;
     private double[] delta;
     private double[] correction;
+    private double[] replacement;         // the accelerated residual a commit carries
+    private AndersonAcceleration acceleration;
     private double offsetCorrection;
     private double rawSumCorrection;
     private boolean correctionPending;
@@ -92,6 +100,8 @@ public final class FeatureLassoAggregator
             rawSum = sum(raw);
             delta = new double[n];
             correction = new double[n];
+            replacement = new double[n];
+            acceleration = new AndersonAcceleration(n);
         }
     }
 
@@ -103,6 +113,9 @@ public final class FeatureLassoAggregator
         if (lambda != this.lambda) {
             this.lambda = lambda;
             lambdaSent = false;
+            if (acceleration != null) {
+                acceleration.clear(); // the iterates of another λ say nothing about this one's optimum
+            }
         }
     }
 
@@ -147,6 +160,9 @@ public final class FeatureLassoAggregator
     }
 
     private void resetCommit() {
+        commit.changed = 0;
+        commit.replaced = 0;
+        commit.replacedResidual = null;
         commit.lambda = Double.NaN;
         commit.alpha = 1.0;
         commit.residualDelta = null;
@@ -178,13 +194,26 @@ public final class FeatureLassoAggregator
             return commit;
         }
         double alpha = step(schedule, partials);
+        int movedCount = 0;
+        for (FeatureLassoPartial part : partials) {
+            movedCount += part.count;
+        }
+        if (commit.changedParams.length < movedCount) {
+            commit.changedParams = new int[movedCount];
+            commit.changedValues = new double[movedCount];
+        }
+        int changedCount = 0;
         for (FeatureLassoPartial part : partials) {
             for (int i = 0; i < part.count; i++) {
                 int j = part.params[i];
                 beta[j] = alpha == 1.0 ? part.values[i] : beta[j] + alpha * (part.values[i] - beta[j]);
                 changes.changed(j, alpha * part.magnitudes[i]);
+                commit.changedParams[changedCount] = j;
+                commit.changedValues[changedCount] = beta[j];
+                changedCount++;
             }
         }
+        commit.changed = changedCount;
         commit.alpha = alpha;
         commit.residualDelta = delta;
         for (int i = 0; i < n; i++) {
@@ -207,6 +236,11 @@ public final class FeatureLassoAggregator
             commit.offsetCorrection = offsetCorrection;
             commit.rawSumCorrection = rawSumCorrection;
             correctionPending = false;
+        }
+        if (activeWorkers(schedule) > 1) {
+            accelerate(schedule);
+        } else {
+            acceleration.clear(); // the active worker accelerates its own sweeps
         }
         double rr = 0;
         double ry = 0;
@@ -231,6 +265,55 @@ public final class FeatureLassoAggregator
         }
         changes.workingSetGap(restrictedGap(rr, ry, maxAbs));
         return commit;
+    }
+
+    /**
+     * Anderson acceleration of the rounds (several workers): the rounds over the same working set are recorded,
+     * and every {@link AndersonAcceleration#DEPTH} of them the extrapolated point is computed; if it lowers the
+     * objective the commit carries it, and the aggregator's copy takes it too.
+     */
+    private void accelerate(Schedule schedule) {
+        int[] params = schedule.params();
+        acceleration.use(params, 0, params.length);
+        acceleration.record(beta, raw, offset);
+        if (!acceleration.ready() || !acceleration.extrapolate()) {
+            return;
+        }
+        double[] eb = acceleration.beta();
+        double[] er = acceleration.residual();
+        int m = acceleration.size();
+        double l1New = l1;
+        for (int i = 0; i < m; i++) {
+            int j = params[i];
+            l1New += Math.abs(eb[i]) - Math.abs(beta[j]);
+        }
+        double now = 0;
+        double next = 0;
+        for (int i = 0; i < n; i++) {
+            double r = raw[i] + offset;
+            now += r * r;
+            next += er[i] * er[i];
+        }
+        if (!(next / (2.0 * n) + lambda * l1New < now / (2.0 * n) + lambda * l1)) {
+            return;
+        }
+        if (commit.replacedParams.length < m) {
+            commit.replacedParams = new int[m];
+            commit.replacedValues = new double[m];
+        }
+        for (int i = 0; i < m; i++) {
+            int j = params[i];
+            beta[j] = eb[i];
+            commit.replacedParams[i] = j;
+            commit.replacedValues[i] = eb[i];
+        }
+        commit.replaced = m;
+        System.arraycopy(er, 0, raw, 0, n);
+        offset = 0;
+        rawSum = sum(raw);
+        commit.replacedResidual = replacement;
+        System.arraycopy(er, 0, replacement, 0, n);
+        l1 = l1New;
     }
 
     /**
@@ -263,21 +346,25 @@ public final class FeatureLassoAggregator
             dL1 += part.l1Delta;
         }
         double before = squares(0.0, 0.0) / (2.0 * n) + lambda * l1;
+        // A round with one active worker is sequential coordinate descent (its sweeps, and any extrapolation it kept,
+        // never raise f): taken as it is, which also leaves that worker's acceleration history intact.
         double alpha = 1.0;
-        double minimum = 1.0 / numWorkers;
-        while (true) {
-            double l1Alpha = alpha == 1.0 ? l1 + dL1 : l1At(partials, alpha);
-            double after = squares(alpha, dOffset) / (2.0 * n) + lambda * l1Alpha;
-            if (!Double.isFinite(after)) {
-                throw new DivergenceException("Lasso diverged in round " + schedule.round() + ": the objective became "
-                        + after + ".");
-            }
-            if (after <= before + 1e-14 * Math.abs(before) || alpha / 2 < minimum * (1 - 1e-9)) {
-                l1 = l1Alpha;
-                break;
-            }
-            alpha = Math.max(alpha / 2, minimum);
+        double after = squares(1.0, dOffset) / (2.0 * n) + lambda * (l1 + dL1);
+        if (activeWorkers(schedule) > 1 && after > before + 1e-14 * Math.abs(before)) {
+            // The summed moves overshot: the best step along them, never below the average step (which lowers f by
+            // convexity). Only then: near the optimum the moves are at the scale of rounding, where the closed form
+            // means nothing and the full step, which did not raise f, is the one to keep.
+            alpha = Math.max(1.0 / numWorkers, lineSearch(partials, dOffset));
+            after = squares(alpha, dOffset) / (2.0 * n) + lambda * l1At(partials, alpha);
         }
+        if (!Double.isFinite(after)) {
+            throw new DivergenceException("Lasso diverged in round " + schedule.round() + ": the objective became "
+                    + after + ".");
+        }
+        if (after > before + 1e-14 * Math.abs(before) && alpha != 1.0 / numWorkers) {
+            alpha = 1.0 / numWorkers; // rounding defeated the search: the average step, below f by convexity
+        }
+        l1 = l1At(partials, alpha);
         if (alpha != 1.0) {
             for (int i = 0; i < n; i++) {
                 delta[i] *= alpha;
@@ -286,6 +373,107 @@ public final class FeatureLassoAggregator
         commit.offsetDelta = alpha * dOffset;
         commit.rawSumDelta = alpha * dRawSum;
         return alpha;
+    }
+
+    /**
+     * The α ≥ 0 that minimizes f(β + α·Σ_w Δ_w) exactly: (1/2n)‖r − α·d‖² is a parabola in α and λ‖β + αδ‖₁ is
+     * piecewise linear with a kink where a moved coefficient crosses 0, so f' is piecewise linear and increasing; its
+     * zero is found by walking the kinks in order. Capped at {@value #MAX_STEP}: it is asked only when the full
+     * step overshot.
+     */
+    private double lineSearch(List<FeatureLassoPartial> partials, double dOffset) {
+        double rd = 0;
+        double dd = 0;
+        for (int i = 0; i < n; i++) {
+            double r = raw[i] + offset;
+            double d = delta[i] + dOffset;
+            rd += r * d;
+            dd += d * d;
+        }
+        if (!(dd > 0)) {
+            return 1.0;
+        }
+        double a2 = dd / n;         // f'(α) = a2·α + b + λ·Σ sign(β_j + αδ_j)δ_j
+        double b = -rd / n;
+        double slope = 0;
+        int kinks = 0;
+        for (FeatureLassoPartial part : partials) {
+            for (int i = 0; i < part.count; i++) {
+                double bj = beta[part.params[i]];
+                double dj = part.values[i] - bj;
+                double sign = bj != 0 ? Math.signum(bj) : Math.signum(dj);
+                slope += lambda * sign * dj;
+                if (bj != 0 && Math.signum(dj) == -Math.signum(bj)) {
+                    if (kinks == kinkAt.length) {
+                        kinkAt = java.util.Arrays.copyOf(kinkAt, 2 * kinks + 16);
+                        kinkJump = java.util.Arrays.copyOf(kinkJump, 2 * kinks + 16);
+                    }
+                    kinkAt[kinks] = -bj / dj;
+                    kinkJump[kinks] = 2 * lambda * Math.abs(dj);
+                    kinks++;
+                }
+            }
+        }
+        sortKinks(kinks);
+        double low = 0;
+        for (int k = 0; k <= kinks; k++) {
+            double high = k < kinks ? kinkAt[k] : Double.POSITIVE_INFINITY;
+            double alpha = -(b + slope) / a2; // the zero of f' on this piece, if it lies in it
+            if (alpha <= low) {
+                return Math.min(MAX_STEP, Math.max(low, 0.0));
+            }
+            if (alpha <= high) {
+                return Math.min(MAX_STEP, alpha);
+            }
+            if (high >= MAX_STEP) {
+                return MAX_STEP;
+            }
+            slope += kinkJump[k];
+            low = high;
+        }
+        return MAX_STEP;
+    }
+
+    /** Sorts the first {@code count} kinks by position (insertion sort: a round moves few coefficients to 0). */
+    private void sortKinks(int count) {
+        if (count > 32) {
+            Integer[] order = new Integer[count];
+            for (int i = 0; i < count; i++) {
+                order[i] = i;
+            }
+            double[] at = kinkAt;
+            java.util.Arrays.sort(order, (x, y) -> Double.compare(at[x], at[y]));
+            double[] a = new double[count];
+            double[] j = new double[count];
+            for (int i = 0; i < count; i++) {
+                a[i] = kinkAt[order[i]];
+                j[i] = kinkJump[order[i]];
+            }
+            System.arraycopy(a, 0, kinkAt, 0, count);
+            System.arraycopy(j, 0, kinkJump, 0, count);
+            return;
+        }
+        for (int i = 1; i < count; i++) {
+            double a = kinkAt[i];
+            double j = kinkJump[i];
+            int k = i - 1;
+            while (k >= 0 && kinkAt[k] > a) {
+                kinkAt[k + 1] = kinkAt[k];
+                kinkJump[k + 1] = kinkJump[k];
+                k--;
+            }
+            kinkAt[k + 1] = a;
+            kinkJump[k + 1] = j;
+        }
+    }
+
+    /** Workers with a non-empty share in {@code schedule}. */
+    private int activeWorkers(Schedule schedule) {
+        int active = 0;
+        for (int w = 0; w < numWorkers; w++) {
+            active += schedule.to(w) > schedule.from(w) ? 1 : 0;
+        }
+        return active;
     }
 
     /** ‖r − α·Δr‖² with r = raw + offset and Δr = delta + dOffset. */
@@ -359,6 +547,9 @@ public final class FeatureLassoAggregator
         lastGradientInfNorm = maxAbs;
         if (numWorkers > 1) {
             refreshResidual(stats);
+            // The next commit corrects the residual; and a checkpoint, taken after an evaluation, then holds no
+            // history to save.
+            acceleration.clear();
         }
         return Evaluation.objective(primal)
                 .put(LassoAggregator.GAP, gap)

@@ -10,7 +10,8 @@ import org.smpframe.api.WireFormat;
  * the step the aggregator kept, {@link #alpha} times the sum of the workers' changes (α = 1 unless the sum raised
  * the objective), as the residual change ΔR_α that each replica takes off its round-start residual, and after an
  * evaluation a correction that replaces the replicas' accumulated rounding by the residual recomputed from the
- * coefficients. A reusable holder, owned by the aggregator; workers only read it.
+ * coefficients, or the point the aggregator's Anderson acceleration found (coefficients and the residual to
+ * take as they are). A reusable holder, owned by the aggregator; workers only read it.
  */
 public final class FeatureLassoCommit {
     static final int VERSION = 1;
@@ -20,9 +21,18 @@ public final class FeatureLassoCommit {
     double[] residualDelta;     // null: none (one worker)
     double offsetDelta;
     double rawSumDelta;
+    // With several workers: every coefficient the round moved, as committed (the step α applied).
+    int changed;
+    int[] changedParams = new int[0];
+    double[] changedValues = new double[0];
     double[] correction;        // null: none
     double offsetCorrection;
     double rawSumCorrection;
+    // An accelerated point (several workers): these coefficients take these values, the residual becomes this.
+    int replaced;
+    int[] replacedParams = new int[0];
+    double[] replacedValues = new double[0];
+    double[] replacedResidual;  // null: none
 
     FeatureLassoCommit() {
     }
@@ -37,12 +47,17 @@ public final class FeatureLassoCommit {
         return alpha;
     }
 
-    /** Layout: int version, double lambda, double alpha, residual delta (int -1: none), 2 doubles, correction alike. */
+    /**
+     * Layout: int version, double lambda, double alpha, residual delta (int -1: none), 2 doubles, int changed,
+     * changed × (int param, double value), the correction as the delta, int replaced, replaced × (int param, double
+     * value), replaced residual (int -1: none).
+     */
     public static final WireFormat<FeatureLassoCommit> FORMAT = new WireFormat<>() {
         @Override
         public int encodedSize(FeatureLassoCommit v) {
-            return 4 + 16 + 4 + (v.residualDelta == null ? 0 : 8 * v.residualDelta.length) + 16
-                    + 4 + (v.correction == null ? 0 : 8 * v.correction.length) + 16;
+            return 4 + 16 + 4 + (v.residualDelta == null ? 0 : 8 * v.residualDelta.length) + 16 + 4 + 12 * v.changed
+                    + 4 + (v.correction == null ? 0 : 8 * v.correction.length) + 16
+                    + 4 + 12 * v.replaced + 4 + (v.replacedResidual == null ? 0 : 8 * v.replacedResidual.length);
         }
 
         @Override
@@ -53,9 +68,20 @@ public final class FeatureLassoCommit {
             putNullable(out, v.residualDelta);
             out.putDouble(v.offsetDelta);
             out.putDouble(v.rawSumDelta);
+            out.putInt(v.changed);
+            for (int i = 0; i < v.changed; i++) {
+                out.putInt(v.changedParams[i]);
+                out.putDouble(v.changedValues[i]);
+            }
             putNullable(out, v.correction);
             out.putDouble(v.offsetCorrection);
             out.putDouble(v.rawSumCorrection);
+            out.putInt(v.replaced);
+            for (int i = 0; i < v.replaced; i++) {
+                out.putInt(v.replacedParams[i]);
+                out.putDouble(v.replacedValues[i]);
+            }
+            putNullable(out, v.replacedResidual);
         }
 
         @Override
@@ -67,9 +93,34 @@ public final class FeatureLassoCommit {
             v.residualDelta = getNullable(in);
             v.offsetDelta = in.getDouble();
             v.rawSumDelta = in.getDouble();
+            int changed = in.getInt();
+            if (changed < 0 || 12L * changed > in.remaining()) {
+                throw new org.smpframe.api.WireFormatException("FeatureLassoCommit: " + changed
+                        + " changed coefficients in " + in.remaining() + " bytes");
+            }
+            v.changed = changed;
+            v.changedParams = new int[changed];
+            v.changedValues = new double[changed];
+            for (int i = 0; i < changed; i++) {
+                v.changedParams[i] = in.getInt();
+                v.changedValues[i] = in.getDouble();
+            }
             v.correction = getNullable(in);
             v.offsetCorrection = in.getDouble();
             v.rawSumCorrection = in.getDouble();
+            int replaced = in.getInt();
+            if (replaced < 0 || 12L * replaced > in.remaining()) {
+                throw new org.smpframe.api.WireFormatException("FeatureLassoCommit: " + replaced
+                        + " replaced coefficients in " + in.remaining() + " bytes");
+            }
+            v.replaced = replaced;
+            v.replacedParams = new int[replaced];
+            v.replacedValues = new double[replaced];
+            for (int i = 0; i < replaced; i++) {
+                v.replacedParams[i] = in.getInt();
+                v.replacedValues[i] = in.getDouble();
+            }
+            v.replacedResidual = getNullable(in);
             return v;
         }
     };

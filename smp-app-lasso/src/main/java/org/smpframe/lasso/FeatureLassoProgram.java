@@ -34,6 +34,8 @@ public final class FeatureLassoProgram
     private int[][] columnsOf;
     private double[] startResidual;
     private FeatureLassoAggregator aggregator;
+    private ColumnBlock columns;
+    private long[] costs;
 
     public FeatureLassoProgram(LassoProblem problem, double lambda, double tolerance, PlacementStrategy placement,
                                long seed) {
@@ -70,7 +72,9 @@ public final class FeatureLassoProgram
             throw new IllegalStateException("the program is partitioned for " + numWorkers + " workers already");
         }
         numWorkers = workers;
-        owners = placement.place(problem.rows, problem.colMean, workers, seed);
+        owners = placement.place(problem.rows, problem.colMean,
+                dense && workers > 1 && placement == PlacementStrategy.CORRELATED ? problem.centeredDenseColumns() : null,
+                workers, seed);
         columnsOf = ColumnPlacement.columnsOf(owners, workers);
         startResidual = start == null ? problem.centeredY.clone() : residualAt(start);
         aggregator().partition(columnsOf, startResidual);
@@ -85,23 +89,39 @@ public final class FeatureLassoProgram
     public WorkerTask<FeatureLassoPartial, FeatureLassoCommit, FeatureLassoStats> createWorker(int worker,
                                                                                                int workers) {
         partition(workers);
-        int[] cols = columnsOf[worker];
-        ColumnBlock block = dense ? ColumnBlock.ofDense(problem.centeredDenseColumns(), cols, problem.colSqNorm)
-                : ColumnBlock.ofSparse(problem.columns(), cols, problem.colMean, problem.colSqNorm);
-        int[] localOf = new int[problem.p];
-        Arrays.fill(localOf, -1);
-        for (int k = 0; k < cols.length; k++) {
-            localOf[cols[k]] = k;
-        }
-        double[] localStart = null;
-        if (start != null) {
-            localStart = new double[cols.length];
-            for (int k = 0; k < cols.length; k++) {
-                localStart[k] = start[cols[k]];
-            }
-        }
-        return new FeatureLassoWorker(worker, workers, block, problem.centeredY, localOf, localStart,
+        return new FeatureLassoWorker(worker, workers, allColumns(), columnsOf[worker], problem.centeredY, start,
                 start == null ? null : startResidual);
+    }
+
+    /**
+     * Every column as one block, shared by all workers (the arrays are the problem's, not copies): a worker checks
+     * its own columns and updates whatever the schedule gives it.
+     */
+    private synchronized ColumnBlock allColumns() {
+        if (columns == null) {
+            int[] all = new int[problem.p];
+            for (int j = 0; j < all.length; j++) {
+                all[j] = j;
+            }
+            columns = dense ? ColumnBlock.ofDense(problem.centeredDenseColumns(), all, problem.colSqNorm)
+                    : ColumnBlock.ofSparse(problem.columns(), all, problem.colMean, problem.colSqNorm);
+        }
+        return columns;
+    }
+
+    /** The work of updating each coordinate: its column's stored entries (n for dense data). */
+    @Override
+    public long[] parameterCosts() {
+        if (costs == null) {
+            costs = dense ? filled(problem.p, problem.n) : problem.columnNonzeros();
+        }
+        return costs;
+    }
+
+    private static long[] filled(int length, long value) {
+        long[] a = new long[length];
+        Arrays.fill(a, value);
+        return a;
     }
 
     /** r = ỹ − X̃β over every column: the residual all replicas start from. */

@@ -12,21 +12,25 @@ import org.smpframe.linear.ColumnBlock;
 import org.smpframe.linear.ResidualExtrapolation;
 
 /**
- * One worker of the feature-sharded Lasso: it holds some columns of the data (all their rows), their
- * coefficients, and a replica of the whole residual r = ỹ − X̃β, and updates its own coordinates one after
- * another, Gauss-Seidel, as its share of the schedule says: each update is exact on the residual as it is,
- * a dense dot and axpy for a dense column.
+ * One worker of the feature-sharded Lasso: it is responsible for a set of columns (their share of every check),
+ * keeps a replica of the whole residual r = ỹ − X̃β and of the coefficients, and updates the coordinates the
+ * schedule gives it one after another, Gauss-Seidel: each update is exact on the residual as it is, a dense dot
+ * and axpy for a dense column. Its share is normally its own columns; a small working set may be given whole to
+ * one worker (the scheduler weighs the round's work against its coordination), which can read every column: they
+ * are the program's, shared, not copied.
  *
  * <p>With one worker that is plain sequential coordinate descent and a round needs no message at all. With P
- * workers, each sweeps its own share from the same round-start residual; the push carries what its sweeps took
- * off the residual, and the commit (the sum of all workers', scaled by the step the aggregator kept) brings every
- * replica to the same residual bit for bit: each computes r_start − ΔR_α, as the aggregator does.
+ * workers, each sweeps its share from the same round-start residual; the push carries what its sweeps took off
+ * the residual and the coefficients they moved, and the commit (the sum of all workers' moves, scaled by the step
+ * the aggregator kept) brings every replica to the same residual and coefficients bit for bit: each computes
+ * r_start − ΔR_α, as the aggregator does.
  *
- * <p>Alone (one worker), it also accelerates its sweeps: every {@link AndersonAcceleration#DEPTH} sweeps over the
- * same coordinates it extrapolates their coefficients and the residual, and keeps the point if it lowers the
- * objective. With several workers the blocks move each other's residual between sweeps, and it does not.
+ * <p>Alone in a round (one worker, or the only one with a share), it also accelerates its sweeps: every
+ * {@link AndersonAcceleration#DEPTH} sweeps over the same coordinates it extrapolates their coefficients and the
+ * residual, and keeps the point if it lowers the objective. When several workers share a round their moves mix
+ * between sweeps; the aggregator then accelerates the rounds instead, and a commit may carry the point it keeps.
  *
- * <p>An evaluation reads every column whose |x̃_jᵀr| might reach nλ and skips the others: since
+ * <p>An evaluation reads every column of its own whose |x̃_jᵀr| might reach nλ and skips the others: since
  * |x̃_jᵀr| ≤ |x̃_jᵀr'| + ‖x̃_j‖‖r − r'‖, the value read at an earlier evaluation plus ‖x̃_j‖ times the distance the
  * residual travelled since bounds it, and a zero coefficient whose bound stays below nλ is optimal where it is.
  * Late in a fit, and from one λ of a path to the next, the residual moves little and most columns are skipped.
@@ -37,11 +41,11 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
 
     private final int worker;
     private final int numWorkers;
-    private final ColumnBlock x;
+    private final ColumnBlock x;       // every column, by global id (shared data, not copied)
+    private final int[] own;           // the columns this worker checks, ascending
     private final int n;
     private final double[] y;          // ỹ, all rows; shared, read only
-    private final int[] localOf;       // global column → local, or -1; shared between the workers, read only
-    private final double[] beta;       // own coefficients, by local column
+    private final double[] beta;       // every coefficient (a replica)
     private final double[] raw;        // residual r = raw + offset
     private double offset;
     private double rawSum;
@@ -51,59 +55,58 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
     private final double[] rawStart;   // null with one worker
     private double offsetStart;
     private double rawSumStart;
-    private final double[] decrease;   // Σ over the round's updates of ‖x̃_k‖² Δ² / n, by local column
-    private final double[] oldValue;   // β_k at the round's start, for the coordinates it moved
+    private final double[] decrease;   // Σ over the round's updates of ‖x̃_j‖² Δ² / n
+    private final double[] oldValue;   // β_j at the round's start, for the coordinates it moved
     private final boolean[] touched;
     private final int[] touchedList;
     private int touchedCount;
     private final FeatureLassoPartial partial;
 
-    // Evaluation state.
-    private final double[] lastAbsGradient; // |x̃_kᵀr| when column k was last read; NaN: never
+    // Evaluation state, by position in own.
+    private final double[] lastAbsGradient; // |x̃_jᵀr| when column own[k] was last read; NaN: never
     private final double[] pathAtLast;      // the residual's travel when it was read
     private double path;                    // Σ ‖r_e − r_{e−1}‖ over evaluations e
     private final double[] previousEval;    // r at the last evaluation
     private boolean evaluatedBefore;
     private final ResidualExtrapolation history;
-    private final AndersonAcceleration acceleration; // null with several workers
-    private int[] shareScratch = new int[0];
+    private final AndersonAcceleration acceleration;
     private final double[] residual;        // scratch: r in full
     private final double[] two = new double[2];
     private final FeatureLassoStats stats;
 
     /**
-     * @param x        this worker's columns (centred; see {@link ColumnBlock})
+     * @param x        every column (centred; see {@link ColumnBlock}), column j at index j
+     * @param own      the columns this worker checks (its share of the placement), ascending
      * @param y        ỹ, the centred targets of all rows
-     * @param localOf  for every global column its index in {@code x}, or -1 for another worker's
-     * @param start    β to start from by local column, or null for 0
+     * @param start    β to start from (every coefficient), or null for 0
      * @param residual the residual at {@code start} in full (length n), or null when start is null (r = ỹ)
      */
-    FeatureLassoWorker(int worker, int numWorkers, ColumnBlock x, double[] y, int[] localOf, double[] start,
+    FeatureLassoWorker(int worker, int numWorkers, ColumnBlock x, int[] own, double[] y, double[] start,
                        double[] residual) {
         this.worker = worker;
         this.numWorkers = numWorkers;
         this.x = x;
+        this.own = own.clone();
         this.n = x.numRows();
         this.y = y;
-        this.localOf = localOf;
-        int m = x.size();
-        this.beta = start == null ? new double[m] : start.clone();
+        int p = x.size();
+        this.beta = start == null ? new double[p] : start.clone();
         this.raw = residual == null ? y.clone() : residual.clone();
         this.rawSum = sum(raw);
         this.rawStart = numWorkers > 1 ? new double[n] : null;
-        this.decrease = new double[m];
-        this.oldValue = new double[m];
-        this.touched = new boolean[m];
-        this.touchedList = new int[m];
-        this.partial = new FeatureLassoPartial(m, numWorkers > 1 ? n : 0);
-        this.lastAbsGradient = new double[m];
+        this.decrease = new double[p];
+        this.oldValue = new double[p];
+        this.touched = new boolean[p];
+        this.touchedList = new int[p];
+        this.partial = new FeatureLassoPartial(p, numWorkers > 1 ? n : 0);
+        this.lastAbsGradient = new double[own.length];
         Arrays.fill(lastAbsGradient, Double.NaN);
-        this.pathAtLast = new double[m];
+        this.pathAtLast = new double[own.length];
         this.previousEval = new double[n];
         this.history = new ResidualExtrapolation(n);
-        this.acceleration = numWorkers == 1 ? new AndersonAcceleration(n) : null;
+        this.acceleration = new AndersonAcceleration(n);
         this.residual = new double[n];
-        this.stats = new FeatureLassoStats(m, numWorkers > 1 ? n : 0);
+        this.stats = new FeatureLassoStats(own.length, numWorkers > 1 ? n : 0);
     }
 
     @Override
@@ -114,7 +117,7 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
         }
         if (schedule.isShared()) {
             throw new IllegalArgumentException("the feature-sharded Lasso needs partitioned schedules (each worker "
-                    + "updates its own columns), got " + schedule);
+                    + "updates its share), got " + schedule);
         }
         if (rawStart != null) {
             System.arraycopy(raw, 0, rawStart, 0, n);
@@ -124,41 +127,29 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
         int[] params = schedule.params();
         int from = schedule.from(worker);
         int to = schedule.to(worker);
+        boolean alone = numWorkers == 1 || schedule.size() == to - from;
         double threshold = n * lambda;
         int sweeps = schedule.sweeps();
         double maxAbs = 0;
         double maxNorm = 0;
-        for (int i = from; i < to && rawStart != null; i++) {
-            int k = localOf[params[i]];
-            if (k >= 0) {
-                maxNorm = Math.max(maxNorm, x.squaredNorm(k));
-            }
+        for (int i = from; i < to && !alone; i++) {
+            maxNorm = Math.max(maxNorm, x.squaredNorm(params[i]));
         }
         partial.maxColumnNorm = Math.sqrt(maxNorm);
-        if (acceleration != null) {
-            int m = to - from;
-            if (shareScratch.length < m) {
-                shareScratch = new int[m];
-            }
-            for (int i = 0; i < m; i++) {
-                shareScratch[i] = localOf[params[from + i]];
-            }
-            acceleration.use(shareScratch, 0, m);
+        if (alone) {
+            acceleration.use(params, from, to);
+        } else {
+            acceleration.clear();
         }
         for (int sweep = 0; sweep < sweeps; sweep++) {
             boolean last = sweep == sweeps - 1;
             for (int i = from; i < to; i++) {
-                int k = localOf[params[i]];
-                if (k < 0) {
-                    throw new IllegalArgumentException("worker " + worker + " was given coordinate " + params[i]
-                            + ", which another worker holds");
-                }
-                double g = update(k, threshold, schedule.round());
+                double g = update(params[i], threshold, schedule.round());
                 if (last) {
                     maxAbs = Math.max(maxAbs, Math.abs(g));
                 }
             }
-            if (acceleration != null) {
+            if (alone) {
                 acceleration.record(beta, raw, offset);
                 if (acceleration.ready()) {
                     accelerate();
@@ -167,7 +158,7 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
         }
         fillPartial();
         partial.maxAbsGradient = maxAbs;
-        if (rawStart == null) {
+        if (rawStart == null || alone) {
             double rr = 0;
             double ry = 0;
             for (int i = 0; i < n; i++) {
@@ -177,6 +168,9 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
             }
             partial.residualSquares = rr;
             partial.residualDotY = ry;
+        } else {
+            partial.residualSquares = Double.NaN;
+            partial.residualDotY = Double.NaN;
         }
         if (rawStart == null) {
             // One worker: nothing to reconcile, the round's residual is final.
@@ -189,7 +183,7 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
     /**
      * Replaces the point by the extrapolated one if that lowers the objective ‖r‖²/2n + λ‖β‖₁ (coordinates outside
      * the share do not change and drop out of the comparison). Its gain is booked on the coordinates it moved, in
-     * proportion to ‖x̃_k‖²Δβ_k², so the round's reported decrease includes it.
+     * proportion to ‖x̃_j‖²Δβ_j², so the round's reported decrease includes it.
      */
     private void accelerate() {
         if (!acceleration.extrapolate()) {
@@ -201,8 +195,8 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
         double l1Now = 0;
         double l1New = 0;
         for (int i = 0; i < m; i++) {
-            int k = acceleration.column(i);
-            l1Now += Math.abs(beta[k]);
+            int j = acceleration.column(i);
+            l1Now += Math.abs(beta[j]);
             l1New += Math.abs(eb[i]);
         }
         double now = 0;
@@ -218,41 +212,41 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
         }
         double weight = 0;
         for (int i = 0; i < m; i++) {
-            int k = acceleration.column(i);
-            double d = eb[i] - beta[k];
-            weight += x.squaredNorm(k) * d * d;
+            int j = acceleration.column(i);
+            double d = eb[i] - beta[j];
+            weight += x.squaredNorm(j) * d * d;
         }
         for (int i = 0; i < m; i++) {
-            int k = acceleration.column(i);
+            int j = acceleration.column(i);
             double nb = eb[i];
-            double b = beta[k];
+            double b = beta[j];
             if (nb == b) {
                 continue;
             }
-            if (!touched[k]) {
-                touched[k] = true;
-                oldValue[k] = b;
-                touchedList[touchedCount++] = k;
+            if (!touched[j]) {
+                touched[j] = true;
+                oldValue[j] = b;
+                touchedList[touchedCount++] = j;
             }
             double d = nb - b;
             if (weight > 0) {
-                decrease[k] += 2 * gain * x.squaredNorm(k) * d * d / weight;
+                decrease[j] += 2 * gain * x.squaredNorm(j) * d * d / weight;
             }
-            beta[k] = nb;
+            beta[j] = nb;
         }
         System.arraycopy(er, 0, raw, 0, n);
         offset = 0;
         rawSum = sum(raw);
     }
 
-    /** The exact minimization along coordinate k on the current residual; returns x̃_kᵀr before the update. */
-    private double update(int k, double threshold, long round) {
-        double sq = x.squaredNorm(k);
+    /** The exact minimization along coordinate j on the current residual; returns x̃_jᵀr before the update. */
+    private double update(int j, double threshold, long round) {
+        double sq = x.squaredNorm(j);
         if (sq == 0) {
             return 0; // a constant column: its coefficient stays 0
         }
-        double b = beta[k];
-        double g = x.dotResidual(k, raw, offset, rawSum);
+        double b = beta[j];
+        double g = x.dotResidual(j, raw, offset, rawSum);
         double z = g + sq * b;
         double nb = z > threshold ? (z - threshold) / sq : z < -threshold ? (z + threshold) / sq : 0.0;
         double d = nb - b;
@@ -260,18 +254,18 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
             return g;
         }
         if (!Double.isFinite(nb)) {
-            throw new DivergenceException("Lasso diverged in round " + round + ": coefficient "
-                    + (x.globalId(k) + 1) + " became " + nb + ".");
+            throw new DivergenceException("Lasso diverged in round " + round + ": coefficient " + (j + 1)
+                    + " became " + nb + ".");
         }
-        rawSum += x.subtractFromRaw(k, d, raw);
-        offset += d * x.mean(k);
-        beta[k] = nb;
-        if (!touched[k]) {
-            touched[k] = true;
-            oldValue[k] = b;
-            touchedList[touchedCount++] = k;
+        rawSum += x.subtractFromRaw(j, d, raw);
+        offset += d * x.mean(j);
+        beta[j] = nb;
+        if (!touched[j]) {
+            touched[j] = true;
+            oldValue[j] = b;
+            touchedList[touchedCount++] = j;
         }
-        decrease[k] += sq * d * d / n;
+        decrease[j] += sq * d * d / n;
         return g;
     }
 
@@ -280,14 +274,14 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
         int count = 0;
         double l1 = 0;
         for (int t = 0; t < touchedCount; t++) {
-            int k = touchedList[t];
-            if (beta[k] == oldValue[k]) {
+            int j = touchedList[t];
+            if (beta[j] == oldValue[j]) {
                 continue; // moved and came back
             }
-            out.params[count] = x.globalId(k);
-            out.values[count] = beta[k];
-            out.magnitudes[count] = Math.sqrt(decrease[k]);
-            l1 += Math.abs(beta[k]) - Math.abs(oldValue[k]);
+            out.params[count] = j;
+            out.values[count] = beta[j];
+            out.magnitudes[count] = Math.sqrt(decrease[j]);
+            l1 += Math.abs(beta[j]) - Math.abs(oldValue[j]);
             count++;
         }
         out.count = count;
@@ -304,9 +298,9 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
 
     private void clearRound() {
         for (int t = 0; t < touchedCount; t++) {
-            int k = touchedList[t];
-            touched[k] = false;
-            decrease[k] = 0;
+            int j = touchedList[t];
+            touched[j] = false;
+            decrease[j] = 0;
         }
         touchedCount = 0;
     }
@@ -316,9 +310,7 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
         if (!Double.isNaN(commit.lambda) && commit.lambda != lambda) {
             lambda = commit.lambda;
             history.clear(); // the residuals of another λ say nothing about this one's optimum
-            if (acceleration != null) {
-                acceleration.clear();
-            }
+            acceleration.clear();
         }
         if (commit.residualDelta != null) {
             if (rawStart == null) {
@@ -331,11 +323,9 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
             }
             offset = offsetStart - commit.offsetDelta;
             rawSum = rawSumStart - commit.rawSumDelta;
-            if (commit.alpha != 1.0) {
-                for (int t = 0; t < touchedCount; t++) {
-                    int k = touchedList[t];
-                    beta[k] = oldValue[k] + commit.alpha * (beta[k] - oldValue[k]);
-                }
+            // Every coefficient any worker moved, as committed (the step α applied).
+            for (int i = 0; i < commit.changed; i++) {
+                beta[commit.changedParams[i]] = commit.changedValues[i];
             }
             clearRound();
         }
@@ -346,6 +336,14 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
             }
             offset += commit.offsetCorrection;
             rawSum += commit.rawSumCorrection;
+        }
+        if (commit.replacedResidual != null) {
+            for (int i = 0; i < commit.replaced; i++) {
+                beta[commit.replacedParams[i]] = commit.replacedValues[i];
+            }
+            System.arraycopy(commit.replacedResidual, 0, raw, 0, n);
+            offset = 0;
+            rawSum = sum(raw);
         }
         if (commit.residualDelta != null) {
             history.record(raw, offset);
@@ -359,8 +357,8 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
         }
         if (numWorkers == 1) {
             recomputeResidual(); // exact, for the certificate: the support's columns only
-            acceleration.clear(); // the recorded residuals carry the rounding just removed
         }
+        acceleration.clear(); // an evaluation moves on from the recorded sweeps (recomputed or corrected residual)
         double rr = 0;
         double ry = 0;
         for (int i = 0; i < n; i++) {
@@ -398,14 +396,12 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
         double threshold = n * lambda;
         double accMax = 0;
         int computed = 0;
-        for (int k = 0; k < x.size(); k++) {
-            double norm = Math.sqrt(x.squaredNorm(k));
+        for (int k = 0; k < own.length; k++) {
+            int j = own[k];
+            double norm = Math.sqrt(x.squaredNorm(j));
             double bound = lastAbsGradient[k] + norm * (path - pathAtLast[k]);
-            if (beta[k] == 0 && bound * (1 + 1e-12) < threshold) { // false while never read (NaN)
-                out.absGradient[k] = -bound; // negative: a bound, not a value read
-                if (bound == 0) {
-                    out.absGradient[k] = -Double.MIN_VALUE;
-                }
+            if (beta[j] == 0 && bound * (1 + 1e-12) < threshold) { // false while never read (NaN)
+                out.absGradient[k] = bound > 0 ? -bound : -Double.MIN_VALUE; // negative: a bound, not a value read
                 if (acc != null) {
                     accMax = Math.max(accMax, bound + norm * accDistance);
                 }
@@ -413,11 +409,11 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
             }
             double g;
             if (acc != null) {
-                x.dotResidualAnd(k, raw, offset, rawSum, acc, accSum, two);
+                x.dotResidualAnd(j, raw, offset, rawSum, acc, accSum, two);
                 g = Math.abs(two[0]);
                 accMax = Math.max(accMax, Math.abs(two[1]));
             } else {
-                g = Math.abs(x.dotResidual(k, raw, offset, rawSum));
+                g = Math.abs(x.dotResidual(j, raw, offset, rawSum));
             }
             out.absGradient[k] = g;
             lastAbsGradient[k] = g;
@@ -430,10 +426,10 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
             double[] fit = out.fit;
             Arrays.fill(fit, 0.0);
             double shift = 0;
-            for (int k = 0; k < beta.length; k++) {
-                if (beta[k] != 0) {
-                    x.addToRaw(k, beta[k], fit);
-                    shift += x.mean(k) * beta[k];
+            for (int j : own) {
+                if (beta[j] != 0) {
+                    x.addToRaw(j, beta[j], fit);
+                    shift += x.mean(j) * beta[j];
                 }
             }
             out.fitOffset = shift;
@@ -441,23 +437,18 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
         return out;
     }
 
-    /** r = ỹ − X̃β from scratch: raw = ỹ − Σ_k β_k x_k (stored columns), offset = Σ_k μ_k β_k. */
+    /** r = ỹ − X̃β from scratch: raw = ỹ − Σ_j β_j x_j (stored columns), offset = Σ_j μ_j β_j. */
     private void recomputeResidual() {
         System.arraycopy(y, 0, raw, 0, n);
         double shift = 0;
-        for (int k = 0; k < beta.length; k++) {
-            if (beta[k] != 0) {
-                x.addToRaw(k, -beta[k], raw);
-                shift += x.mean(k) * beta[k];
+        for (int j = 0; j < beta.length; j++) {
+            if (beta[j] != 0) {
+                x.addToRaw(j, -beta[j], raw);
+                shift += x.mean(j) * beta[j];
             }
         }
         offset = shift;
         rawSum = sum(raw);
-    }
-
-    /** This worker's coefficients by local column (a copy). */
-    double[] coefficients() {
-        return beta.clone();
     }
 
     private static double sum(double[] a) {
@@ -468,6 +459,7 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
     public void saveState(DataOutput out) throws IOException {
         out.writeInt(beta.length);
         out.writeInt(n);
+        out.writeInt(own.length);
         writeArray(out, beta);
         writeArray(out, raw);
         out.writeDouble(offset);
@@ -483,11 +475,12 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
 
     @Override
     public void restoreState(DataInput in) throws IOException {
-        int m = in.readInt();
+        int p = in.readInt();
         int rows = in.readInt();
-        if (m != beta.length || rows != n) {
-            throw new IOException("the state is of a worker with " + m + " columns and " + rows + " rows; this one has "
-                    + beta.length + " and " + n);
+        int owned = in.readInt();
+        if (p != beta.length || rows != n || owned != own.length) {
+            throw new IOException("the state is of a worker with " + p + " columns, " + rows + " rows and " + owned
+                    + " of its own; this one has " + beta.length + ", " + n + " and " + own.length);
         }
         readArray(in, beta);
         readArray(in, raw);
@@ -500,6 +493,7 @@ final class FeatureLassoWorker implements WorkerTask<FeatureLassoPartial, Featur
         readArray(in, previousEval);
         evaluatedBefore = in.readBoolean();
         history.restore(in);
+        acceleration.clear();
         clearRound();
     }
 

@@ -7,6 +7,8 @@ import org.smpframe.api.RunSummary;
 import org.smpframe.api.StopRequest;
 import org.smpframe.linear.RegularizationPath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.runtime.embedded.EmbeddedRuntime;
 
@@ -42,16 +44,21 @@ class LassoPathTest {
         assertThat(grid).containsExactly(new double[] {10, 1, 0.1, 0.01, 0.001}, within(1e-12));
     }
 
-    @Test
-    void aStopRequestEndsThePathAtTheCurrentLambdaWithItsModel() {
-        LabeledDataset data = LassoTestData.correlated(50, 30, 0.4, 13);
-        LassoConfig config = LassoConfig.builder().path(5, 1e-2).tolerance(1e-12).evaluateEvery(1).build();
+    @ParameterizedTest
+    @ValueSource(strings = {"rows", "features"})
+    void aStopRequestEndsThePathAtTheCurrentLambdaWithItsModel(String layout) {
+        // The feature layout solves the easy design's λs in one round: a harder one for it, so a λ is mid-run.
+        LabeledDataset data = layout.equals("rows") ? LassoTestData.correlated(50, 30, 0.4, 13)
+                : LassoTestData.correlated(50, 400, 0.95, 13);
+        LassoConfig config = LassoConfig.builder().path(5, 1e-2).tolerance(1e-12).evaluateEvery(1).layout(layout)
+                .build();
+        int stopAt = layout.equals("rows") ? 5 : 1; // the feature layout's λs take a round or two of whole sweeps
         LassoResult result;
         try (EmbeddedRuntime runtime = new EmbeddedRuntime(2)) {
             result = new LassoTrainer(config).fit(data, runtime, new LassoListener() {
                 @Override
                 public void onEvaluation(LassoTracePoint p) {
-                    if (p.stage() == 1 && p.round() >= 5) {
+                    if (p.stage() == 1 && p.round() >= stopAt) {
                         StopRequest.request();
                     }
                 }

@@ -96,30 +96,40 @@ public final class ColumnPlacement {
         }
         int bits = Math.min(bandBits(p), sketch.dims());
         int maxDistance = sketch.maxSignDistance(rho);
-        long[] keyed = new long[p];
+        int[] order = new int[p];
+        int[] keys = new int[p];
+        int[] start = new int[(1 << bits) + 1];
         // Bands overlap by half: twice the chances for a correlated pair to share one, at no cost in memory.
-        for (int first = 0; first + bits <= sketch.dims(); first += Math.max(1, bits / 2)) {
+        for (int first = 0; first + bits <= Math.min(64, sketch.dims()); first += Math.max(1, bits / 2)) {
+            // Columns by band key (a counting sort: keys have at most 16 bits), ascending within a key.
+            java.util.Arrays.fill(start, 0);
             for (int j = 0; j < p; j++) {
-                keyed[j] = ((long) sketch.signKey(j, first, bits) << 32) | j;
+                keys[j] = sketch.signKey(j, first, bits);
+                start[keys[j] + 1]++;
             }
-            Arrays.sort(keyed);
-            int start = 0;
-            while (start < p) {
-                int end = start + 1;
-                while (end < p && (keyed[end] >>> 32) == (keyed[start] >>> 32)) {
-                    end++;
+            for (int k = 0; k < (1 << bits); k++) {
+                start[k + 1] += start[k];
+            }
+            for (int j = 0; j < p; j++) {
+                order[start[keys[j]]++] = j;
+            }
+            int from = 0;
+            while (from < p) {
+                int to = from + 1;
+                while (to < p && keys[order[to]] == keys[order[from]]) {
+                    to++;
                 }
-                for (int a = start; a < end; a++) {
-                    int ja = (int) keyed[a];
-                    for (int b = a + 1; b < end && b <= a + MAX_CHECKS_PER_COLUMN; b++) {
-                        int jb = (int) keyed[b];
+                for (int a = from; a < to; a++) {
+                    int ja = order[a];
+                    for (int b = a + 1; b < to && b <= a + MAX_CHECKS_PER_COLUMN; b++) {
+                        int jb = order[b];
                         if (find(parent, ja) != find(parent, jb) && sketch.signDistance(ja, jb) <= maxDistance
                                 && Math.abs(sketch.correlation(ja, jb)) >= rho) {
                             union(parent, ja, jb);
                         }
                     }
                 }
-                start = end;
+                from = to;
             }
         }
         // Groups: members in ascending column order, weight.
@@ -140,12 +150,12 @@ public final class ColumnPlacement {
             groupWeight[g] += Math.max(1, weights[j]);
             groupSize[g]++;
         }
-        int[] start = new int[groups + 1];
+        int[] groupStart = new int[groups + 1];
         for (int g = 0; g < groups; g++) {
-            start[g + 1] = start[g] + groupSize[g];
+            groupStart[g + 1] = groupStart[g] + groupSize[g];
         }
         int[] members = new int[p];
-        int[] fill = Arrays.copyOf(start, groups);
+        int[] fill = Arrays.copyOf(groupStart, groups);
         for (int j = 0; j < p; j++) {
             int g = groupOf[root[j]];
             members[fill[g]++] = j;
@@ -167,12 +177,12 @@ public final class ColumnPlacement {
         for (int g : byWeight) {
             int w = leastLoaded(load);
             if (load[w] + groupWeight[g] <= capacity || groupSize[g] == 1) {
-                for (int m = start[g]; m < start[g + 1]; m++) {
+                for (int m = groupStart[g]; m < groupStart[g + 1]; m++) {
                     owner[members[m]] = w;
                 }
                 load[w] += groupWeight[g];
             } else {
-                for (int m = start[g]; m < start[g + 1]; m++) {
+                for (int m = groupStart[g]; m < groupStart[g + 1]; m++) {
                     int j = members[m];
                     long wj = Math.max(1, weights[j]);
                     if (load[w] + wj > capacity) {

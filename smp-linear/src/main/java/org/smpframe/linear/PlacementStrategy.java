@@ -33,6 +33,14 @@ public enum PlacementStrategy {
      * balancing the columns' nonzeros.
      */
     public int[] place(CsrMatrix x, double[] colMean, int workers, long seed) {
+        return place(x, colMean, null, workers, seed);
+    }
+
+    /**
+     * As {@link #place(CsrMatrix, double[], int, long)}, with the data's dense centred columns when it has them
+     * (the sketch is then made down the columns, the fast order for dense data), else null.
+     */
+    public int[] place(CsrMatrix x, double[] colMean, double[][] denseColumns, int workers, long seed) {
         int p = x.numCols;
         if (workers == 1) {
             return ColumnPlacement.single(p);
@@ -47,8 +55,9 @@ public enum PlacementStrategy {
         return switch (this) {
             case CONTIGUOUS -> ColumnPlacement.contiguous(weights, workers);
             case UNIFORM -> ColumnPlacement.uniform(weights, workers, seed);
-            case CORRELATED -> ColumnPlacement.correlated(ColumnSketch.of(x, colMean, SKETCH_DIMS, seed), weights,
-                    workers, GROUP_CORRELATION);
+            case CORRELATED -> ColumnPlacement.correlated(denseColumns != null
+                    ? ColumnSketch.ofDense(denseColumns, SKETCH_DIMS, seed) : ColumnSketch.of(x, colMean, SKETCH_DIMS, seed),
+                    weights, workers, GROUP_CORRELATION);
         };
     }
 }

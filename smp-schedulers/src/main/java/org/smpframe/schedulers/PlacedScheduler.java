@@ -16,8 +16,12 @@ import org.smpframe.api.SchedulerContext;
  * and the rounds' gains.
  */
 abstract class PlacedScheduler implements Scheduler {
-    /** Updates a worker should make per round at least, for the round's coordination to be noise. */
-    static final int UPDATES_PER_ROUND = 512;
+    /**
+     * Updates a worker should make per round at least, for the round's coordination to be noise. Measured on the
+     * 200 x 5,000 correlated design (1 and 2 workers, single λ and a 100-λ path): 2048 beat 512 (fewer rounds and
+     * checks for the same accuracy: path 0.097 s against 0.135 s at P = 1) and 4096 (more sweeps past the point).
+     */
+    static final int UPDATES_PER_ROUND = 2048;
     /** Most sweeps over a share in one round with one worker (nothing to reconcile between sweeps). */
     static final int MAX_SWEEPS_ALONE = 32;
     /**
@@ -72,12 +76,15 @@ abstract class PlacedScheduler implements Scheduler {
     /** The most parameters {@link #share} can give one worker. */
     abstract int maxShare(int worker);
 
-    /** Sweeps of each share in a round whose largest share has {@code largest} parameters. */
-    int sweeps(int largest) {
+    /**
+     * Sweeps of each share in a round whose largest share has {@code largest} parameters, {@code active} workers
+     * having a share at all.
+     */
+    int sweeps(int largest, int active) {
         if (largest == 0) {
             return 1;
         }
-        int max = numWorkers == 1 ? MAX_SWEEPS_ALONE : MAX_SWEEPS_SHARED;
+        int max = active <= 1 ? MAX_SWEEPS_ALONE : MAX_SWEEPS_SHARED;
         return Math.max(1, Math.min(max, (UPDATES_PER_ROUND + largest - 1) / largest));
     }
 
@@ -95,18 +102,20 @@ abstract class PlacedScheduler implements Scheduler {
         int[] buffer = scratch(total);
         int at = 0;
         int largest = 0;
+        int active = 0;
         for (int w = 0; w < numWorkers; w++) {
             int len = share(w, round, buffer);
             System.arraycopy(buffer, 0, params, at, len);
             at += len;
             split[w + 1] = at;
             largest = Math.max(largest, len);
+            active += len > 0 ? 1 : 0;
         }
         if (at < total) {
             params = java.util.Arrays.copyOf(params, at);
         }
         boolean evaluate = trigger.evaluateAfterNext() || (at == 0 && trigger.reported());
-        return Schedule.partitioned(round, params, split, sweeps(largest), evaluate);
+        return Schedule.partitioned(round, params, split, sweeps(largest, active), evaluate);
     }
 
     private int[] scratchBuffer = new int[0];

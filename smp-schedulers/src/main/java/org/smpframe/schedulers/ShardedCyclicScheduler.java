@@ -47,7 +47,7 @@ public final class ShardedCyclicScheduler extends PlacedScheduler {
 
     /** One sweep per round: the share is the unit of the baseline. */
     @Override
-    int sweeps(int largest) {
+    int sweeps(int largest, int active) {
         return 1;
     }
 

@@ -45,7 +45,7 @@ public final class ShardedRandomScheduler extends PlacedScheduler {
     }
 
     @Override
-    int sweeps(int largest) {
+    int sweeps(int largest, int active) {
         return 1;
     }
 

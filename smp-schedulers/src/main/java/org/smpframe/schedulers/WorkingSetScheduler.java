@@ -35,14 +35,22 @@ public final class WorkingSetScheduler extends PlacedScheduler {
     static final int MIN_SIZE = 100;
     /** The working set holds up to this many times the free parameters. */
     static final int GROWTH = 2;
+    /**
+     * A working set whose sweep costs less than this (in the context's cost units: stored entries of the columns)
+     * is given whole to one worker, where the program allows it: split, each worker's part of a round would cost
+     * less than the round's coordination.
+     */
+    static final long DELEGATE_BELOW = 100_000;
 
     private int[][] ws;
     private int[] wsSize;
+    private long[] costs;   // null: every worker updates only what it holds
     private int[][] color; // per working-set entry: -1 = every round, c = rounds with round % colours == c
     private int colors;
     private boolean filtering;
     private DependencyMemo memo;
     private long conflicts;
+    private long delegated;
 
     public WorkingSetScheduler(SchedulerSettings settings) {
         super(settings);
@@ -58,9 +66,12 @@ public final class WorkingSetScheduler extends PlacedScheduler {
         ws = new int[numWorkers][];
         color = new int[numWorkers][];
         wsSize = new int[numWorkers];
+        costs = context.costs();
         for (int w = 0; w < numWorkers; w++) {
-            ws[w] = new int[own[w].length];
-            color[w] = new int[own[w].length];
+            // Room for the whole working set where one worker may be given it.
+            int capacity = costs != null ? numParameters : own[w].length;
+            ws[w] = new int[capacity];
+            color[w] = new int[capacity];
         }
         colors = 1;
         filtering = numWorkers > 1 && DynamicScheduler.filters(settings);
@@ -155,10 +166,55 @@ public final class WorkingSetScheduler extends PlacedScheduler {
             }
         }
         colors = 1;
-        if (filtering) {
+        if (!delegate() && filtering) {
             colorConflicts(report);
         }
         return violators == 0;
+    }
+
+    /**
+     * Gives the whole working set to one worker (the one holding the most of its work) when a sweep over it costs
+     * less than {@link #DELEGATE_BELOW} and the program lets any worker update any coordinate: the round then needs
+     * no reconciliation between workers, and the others only take their share of the checks.
+     */
+    private boolean delegate() {
+        if (costs == null || numWorkers == 1) {
+            return false;
+        }
+        long total = 0;
+        int target = 0;
+        long best = -1;
+        for (int w = 0; w < numWorkers; w++) {
+            long mine = 0;
+            for (int i = 0; i < wsSize[w]; i++) {
+                mine += costs[ws[w][i]];
+            }
+            total += mine;
+            if (mine > best) {
+                best = mine;
+                target = w;
+            }
+        }
+        if (total >= DELEGATE_BELOW) {
+            return false;
+        }
+        int size = 0;
+        int[] merged = new int[workingSetSize()];
+        for (int w = 0; w < numWorkers; w++) {
+            System.arraycopy(ws[w], 0, merged, size, wsSize[w]);
+            size += wsSize[w];
+            wsSize[w] = 0;
+        }
+        Arrays.sort(merged);
+        System.arraycopy(merged, 0, ws[target], 0, size);
+        wsSize[target] = size;
+        delegated++;
+        return true;
+    }
+
+    /** Checks whose working set went whole to one worker, so far. */
+    public long delegated() {
+        return delegated;
     }
 
     /**
@@ -285,13 +341,13 @@ public final class WorkingSetScheduler extends PlacedScheduler {
         colors = in.readInt();
         for (int w = 0; w < numWorkers; w++) {
             int size = in.readInt();
-            if (size < 0 || size > own[w].length) {
-                throw new IOException("worker " + w + "'s working set of " + size + " of its " + own[w].length);
+            if (size < 0 || size > ws[w].length) {
+                throw new IOException("worker " + w + "'s working set of " + size + " of at most " + ws[w].length);
             }
             wsSize[w] = size;
             for (int i = 0; i < size; i++) {
                 int j = in.readInt();
-                if (j < 0 || j >= numParameters || owners[j] != w) {
+                if (j < 0 || j >= numParameters || (costs == null && owners[j] != w)) {
                     throw new IOException("parameter " + j + " is not worker " + w + "'s");
                 }
                 ws[w][i] = j;

@@ -112,8 +112,8 @@ public final class RoundLoop {
         if (resume != null && !resume.hasProgramState() && options.checkpointProgram()) {
             throw new IllegalArgumentException("the checkpoint holds no program state, which this run needs");
         }
-        try (SchedulePipeline pipeline = SchedulePipeline.create(scheduler, options.pipelineDepth(), round,
-                resume == null ? List.of() : resume.pendingSchedules())) {
+        SchedulePipeline pipeline = null;
+        try {
             runner.beginRun();
             if (resume != null && resume.hasProgramState()) {
                 // After the blocks are handed out: the checkpoint's blocks replace them.
@@ -138,8 +138,12 @@ public final class RoundLoop {
                                 + "reports, and the program's aggregator gives none");
                     }
                 }
-                pipeline.feedback(optimality);
+                // Before the pipeline exists: a threaded one computes its first schedules at once, and they must
+                // already see the report (or the first rounds of every run would be empty).
+                scheduler.observeOptimality(optimality);
             }
+            pipeline = SchedulePipeline.create(scheduler, options.pipelineDepth(), round,
+                    resume == null ? List.of() : resume.pendingSchedules());
             if (options.checkpointAtStart() && resume == null) {
                 listener.onCheckpoint(withProgram(snapshot(pipeline, null, round, updates, solverNanos,
                         evaluatedAtStart), options, runner));
@@ -194,6 +198,9 @@ public final class RoundLoop {
                 finalSnapshot = snapshot(pipeline, next, round, updates, solverNanos, true); // evaluated below
             }
         } finally {
+            if (pipeline != null) {
+                pipeline.close();
+            }
             runner.afterRounds();
         }
         runner.endRun();

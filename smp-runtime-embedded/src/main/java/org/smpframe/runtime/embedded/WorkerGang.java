@@ -8,15 +8,24 @@ import java.util.function.IntConsumer;
  * Runs one task on P workers at once and waits for all of them: a fork-join whose threads live for the whole
  * session, so that a round costs two hand-offs (wake the workers, wake the caller), not thread creation.
  *
- * <p>The caller's thread does worker 0's share itself. Waiting threads spin briefly before parking: SMP rounds
- * can be a few microseconds of work, and a park/unpark pair costs tens of microseconds, but on a machine with
- * fewer cores than threads a long spin would steal the core from the thread being waited for.
+ * <p>The caller's thread does worker 0's share itself. Waiting threads spin before parking: SMP rounds can be a
+ * few microseconds of work, and on the benchmark machine (a virtual machine) waking a parked thread costs about
+ * 100 µs: with the 50 µs spin this class once had, a feature-sharded Lasso at P = 2 spent 120 µs of every 150 µs
+ * round waking its other worker. When there is a core per thread the spin lasts up to {@value #SPIN_NANOS_OWN_CORE}
+ * ns, longer than the gaps between a session's rounds (its pull and scheduling); on a machine with fewer cores than
+ * threads a long spin would steal the core from the thread being waited for, and it lasts
+ * {@value #SPIN_NANOS_SHARED_CORE} ns.
  *
  * <p>Worker threads are pinned to a worker index, so each worker's state is always touched by the same thread
  * (good for caches, and it mirrors a worker process of the cluster runtime).
  */
 final class WorkerGang implements AutoCloseable {
-    private static final int SPINS = 2_000;
+    /** Longest spin before parking when every thread has a core. */
+    static final long SPIN_NANOS_OWN_CORE = 1_000_000;
+    /** Longest spin before parking when threads share cores. */
+    static final long SPIN_NANOS_SHARED_CORE = 20_000;
+
+    private final long spinNanos;
 
     private final int size;
     private final Thread[] threads;
@@ -32,6 +41,8 @@ final class WorkerGang implements AutoCloseable {
             throw new IllegalArgumentException("need at least one worker, got " + size);
         }
         this.size = size;
+        this.spinNanos = size <= Runtime.getRuntime().availableProcessors() ? SPIN_NANOS_OWN_CORE
+                : SPIN_NANOS_SHARED_CORE;
         this.threads = new Thread[size - 1];
         for (int i = 1; i < size; i++) {
             final int worker = i;
@@ -64,10 +75,9 @@ final class WorkerGang implements AutoCloseable {
         } catch (Throwable t) {
             failure = t;
         }
-        int spins = SPINS;
+        Spin spin = new Spin(spinNanos);
         while (pending.get() != 0) {
-            if (spins > 0) {
-                spins--;
+            if (spin.again()) {
                 Thread.onSpinWait();
             } else {
                 LockSupport.park(this);
@@ -88,10 +98,9 @@ final class WorkerGang implements AutoCloseable {
     private void loop(int worker) {
         long seen = 0;
         while (true) {
-            int spins = SPINS;
+            Spin spin = new Spin(spinNanos);
             while (generation == seen && !closed) {
-                if (spins > 0) {
-                    spins--;
+                if (spin.again()) {
                     Thread.onSpinWait();
                 } else {
                     LockSupport.park(this);
@@ -109,6 +118,29 @@ final class WorkerGang implements AutoCloseable {
             if (pending.decrementAndGet() == 0) {
                 LockSupport.unpark(waiter);
             }
+        }
+    }
+
+    /** A spin of at most a given time: reads the clock every 64 turns, not on each. */
+    private static final class Spin {
+        private final long budget;
+        private long start;
+        private int turns;
+
+        Spin(long budget) {
+            this.budget = budget;
+        }
+
+        boolean again() {
+            if ((++turns & 63) != 0) {
+                return true;
+            }
+            long now = System.nanoTime();
+            if (start == 0) {
+                start = now;
+                return true;
+            }
+            return now - start < budget;
         }
     }
 
