@@ -166,11 +166,7 @@ public final class ColumnBlock {
         if (dense != null) {
             return DenseKernels.dot(dense[k], raw, numRows) + offset * sum[k];
         }
-        double s = 0;
-        for (int e = colPtr[k], end = colPtr[k + 1]; e < end; e++) {
-            s += values[e] * raw[rowIdx[e]];
-        }
-        return s + offset * sum[k] - mean[k] * (rawSum + numRows * offset);
+        return sparseDot(k, raw) + offset * sum[k] - mean[k] * (rawSum + numRows * offset);
     }
 
     /**
@@ -184,16 +180,9 @@ public final class ColumnBlock {
             out[0] += offset * sum[k];
             return;
         }
-        double s = 0;
-        double t = 0;
-        for (int e = colPtr[k], end = colPtr[k + 1]; e < end; e++) {
-            double x = values[e];
-            int i = rowIdx[e];
-            s += x * raw[i];
-            t += x * v[i];
-        }
-        out[0] = s + offset * sum[k] - mean[k] * (rawSum + numRows * offset);
-        out[1] = t - mean[k] * vSum;
+        sparseDot2(k, raw, v, out);
+        out[0] += offset * sum[k] - mean[k] * (rawSum + numRows * offset);
+        out[1] -= mean[k] * vSum;
     }
 
     /**
@@ -220,6 +209,120 @@ public final class ColumnBlock {
         for (int e = colPtr[k], end = colPtr[k + 1]; e < end; e++) {
             raw[rowIdx[e]] += b * values[e];
         }
+    }
+
+    /** x_kᵀv of the stored column and a plain vector (no centring: for apps that do not centre, as logistic regression). */
+    public double dot(int k, double[] v) {
+        if (dense != null) {
+            return DenseKernels.dot(dense[k], v, numRows);
+        }
+        return sparseDot(k, v);
+    }
+
+    /**
+     * Σ_e values[e]·v[rowIdx[e]] over column k's entries, in four accumulators: with one, every gather waits for
+     * the previous add (a9a's columns of thousands of entries: a fit 25% faster with four).
+     */
+    private double sparseDot(int k, double[] v) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int e = colPtr[k];
+        int end = colPtr[k + 1];
+        for (; e + 3 < end; e += 4) {
+            s0 += values[e] * v[rowIdx[e]];
+            s1 += values[e + 1] * v[rowIdx[e + 1]];
+            s2 += values[e + 2] * v[rowIdx[e + 2]];
+            s3 += values[e + 3] * v[rowIdx[e + 3]];
+        }
+        for (; e < end; e++) {
+            s0 += values[e] * v[rowIdx[e]];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Column k's entries dotted with a and with b, two accumulators each, into out[0] and out[1]. */
+    private void sparseDot2(int k, double[] a, double[] b, double[] out) {
+        double s0 = 0;
+        double s1 = 0;
+        double t0 = 0;
+        double t1 = 0;
+        int e = colPtr[k];
+        int end = colPtr[k + 1];
+        for (; e + 1 < end; e += 2) {
+            double x0 = values[e];
+            double x1 = values[e + 1];
+            int i0 = rowIdx[e];
+            int i1 = rowIdx[e + 1];
+            s0 += x0 * a[i0];
+            s1 += x1 * a[i1];
+            t0 += x0 * b[i0];
+            t1 += x1 * b[i1];
+        }
+        if (e < end) {
+            s0 += values[e] * a[rowIdx[e]];
+            t0 += values[e] * b[rowIdx[e]];
+        }
+        out[0] = s0 + s1;
+        out[1] = t0 + t1;
+    }
+
+    /** Both x_kᵀa and x_kᵀb of the stored column, in one pass, into {@code out[0]} and {@code out[1]}. */
+    public void dot2(int k, double[] a, double[] b, double[] out) {
+        if (dense != null) {
+            DenseKernels.dot2(dense[k], a, b, numRows, out);
+            return;
+        }
+        sparseDot2(k, a, b, out);
+    }
+
+    /** Σ_i w_i x_ik² of the stored column. */
+    public double weightedSquaredNorm(int k, double[] w) {
+        if (dense != null) {
+            return DenseKernels.weightedSquaredNorm(dense[k], w, numRows);
+        }
+        double s0 = 0;
+        double s1 = 0;
+        int e = colPtr[k];
+        int end = colPtr[k + 1];
+        for (; e + 1 < end; e += 2) {
+            double x0 = values[e];
+            double x1 = values[e + 1];
+            s0 += w[rowIdx[e]] * x0 * x0;
+            s1 += w[rowIdx[e + 1]] * x1 * x1;
+        }
+        if (e < end) {
+            s0 += w[rowIdx[e]] * values[e] * values[e];
+        }
+        return s0 + s1;
+    }
+
+    /** y += s·(w ∘ x_k) for the stored column. */
+    public void addWeighted(int k, double s, double[] w, double[] y) {
+        if (dense != null) {
+            DenseKernels.axpyProduct(s, dense[k], w, y, numRows);
+            return;
+        }
+        for (int e = colPtr[k], end = colPtr[k + 1]; e < end; e++) {
+            int i = rowIdx[e];
+            y[i] += s * values[e] * w[i];
+        }
+    }
+
+    /** max_i |x_ik| of the stored column (0 for an empty one). */
+    public double maxAbs(int k) {
+        double m = 0;
+        if (dense != null) {
+            for (double v : dense[k]) {
+                m = Math.max(m, Math.abs(v));
+            }
+            return m;
+        }
+        for (int e = colPtr[k], end = colPtr[k + 1]; e < end; e++) {
+            m = Math.max(m, Math.abs(values[e]));
+        }
+        return m;
     }
 
     /** Σ_i of the stored column (uncentred if sparse; centred, so about 0, if dense). */

@@ -37,10 +37,13 @@ public final class WorkingSetScheduler extends PlacedScheduler {
     static final int GROWTH = 2;
     /**
      * A working set whose sweep costs less than this (in the context's cost units: stored entries of the columns)
-     * is given whole to one worker, where the program allows it: split, each worker's part of a round would cost
-     * less than the round's coordination.
+     * is given whole to one worker, where the program allows it. Split, the workers' blocks do not see each other's
+     * moves within a round, and the rounds converge like block Jacobi: on a9a (a working set of 42 one-hot columns,
+     * 155,000 entries) the 2-worker logistic regression took 20,000 rounds where one worker took 34, and the
+     * 2-worker Lasso was slower than one worker on every p ≫ n design measured. Below this a sweep takes a few
+     * milliseconds, and the other workers still share the checks.
      */
-    static final long DELEGATE_BELOW = 100_000;
+    static final long DELEGATE_BELOW = 4_000_000;
 
     private int[][] ws;
     private int[] wsSize;

@@ -70,4 +70,14 @@ public final class DenseKernels {
     public static double sum(double[] a, int n) {
         return IMPL.sum(a, n);
     }
+
+    /** Σ_{i < n} w[i]·x[i]². */
+    public static double weightedSquaredNorm(double[] x, double[] w, int n) {
+        return IMPL.weightedSquaredNorm(x, w, n);
+    }
+
+    /** y[i] += s·w[i]·x[i] for i &lt; n. */
+    public static void axpyProduct(double s, double[] x, double[] w, double[] y, int n) {
+        IMPL.axpyProduct(s, x, w, y, n);
+    }
 }

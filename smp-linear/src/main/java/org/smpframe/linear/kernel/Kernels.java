@@ -22,4 +22,10 @@ interface Kernels {
 
     /** Σ_{i < n} a[i]. */
     double sum(double[] a, int n);
+
+    /** Σ_{i < n} w[i]·x[i]². */
+    double weightedSquaredNorm(double[] x, double[] w, int n);
+
+    /** y[i] += s·w[i]·x[i] for i &lt; n. */
+    void axpyProduct(double s, double[] x, double[] w, double[] y, int n);
 }

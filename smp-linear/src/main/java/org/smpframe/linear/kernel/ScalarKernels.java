@@ -136,4 +136,30 @@ final class ScalarKernels implements Kernels {
         }
         return (s0 + s1) + (s2 + s3);
     }
+
+    @Override
+    public double weightedSquaredNorm(double[] x, double[] w, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += w[i] * x[i] * x[i];
+            s1 += w[i + 1] * x[i + 1] * x[i + 1];
+            s2 += w[i + 2] * x[i + 2] * x[i + 2];
+            s3 += w[i + 3] * x[i + 3] * x[i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += w[i] * x[i] * x[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    @Override
+    public void axpyProduct(double s, double[] x, double[] w, double[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] += s * x[i] * w[i];
+        }
+    }
 }

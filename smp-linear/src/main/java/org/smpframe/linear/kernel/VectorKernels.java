@@ -101,4 +101,32 @@ final class VectorKernels implements Kernels {
         }
         return s;
     }
+
+    @Override
+    public double weightedSquaredNorm(double[] x, double[] w, int n) {
+        DoubleVector acc = DoubleVector.zero(S);
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            DoubleVector vx = DoubleVector.fromArray(S, x, i);
+            acc = vx.mul(DoubleVector.fromArray(S, w, i)).fma(vx, acc);
+        }
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += w[i] * x[i] * x[i];
+        }
+        return s;
+    }
+
+    @Override
+    public void axpyProduct(double s, double[] x, double[] w, double[] y, int n) {
+        DoubleVector vs = DoubleVector.broadcast(S, s);
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            DoubleVector sx = DoubleVector.fromArray(S, x, i).mul(vs);
+            sx.fma(DoubleVector.fromArray(S, w, i), DoubleVector.fromArray(S, y, i)).intoArray(y, i);
+        }
+        for (; i < n; i++) {
+            y[i] += s * x[i] * w[i];
+        }
+    }
 }
