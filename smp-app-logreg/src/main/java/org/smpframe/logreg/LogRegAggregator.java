@@ -60,7 +60,7 @@ import org.smpframe.api.StateIo;
  * rule is off by default because proximal Newton on badly scaled data has slow stretches: at 1e-9 it stopped
  * runs on the unscaled breast-cancer data with the subgradient 15x above liblinear's bound.
  */
-public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegCommit, LogRegStats> {
+public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegCommit, LogRegStats>, LogRegAggregation {
     public static final String SUBGRADIENT = "subgradient";
     /** The value of {@link #SUBGRADIENT} at which the subgradient rule stops. */
     public static final String SUBGRADIENT_TARGET = "subgradient_target";
@@ -166,10 +166,7 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
         for (int j = 0; j < p; j++) {
             penalized[j] = problem.penalized(j);
             priorityScale[j] = Math.sqrt(problem.colSqNorm[j] / n);
-            double maxAbs = 0;
-            for (int e = problem.columns.colPtr[j]; e < problem.columns.colPtr[j + 1]; e++) {
-                maxAbs = Math.max(maxAbs, Math.abs(problem.columns.values[e]));
-            }
+            double maxAbs = problem.colMaxAbs[j];
             maxStep[j] = maxAbs > 0 ? TRUST_MARGIN / maxAbs : 0.0;
         }
         this.lossGradientAtZero = problem.lossGradientAtZero();
@@ -182,7 +179,7 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
         setTolerance(tolerance, relTolerance);
     }
 
-    /** Changes λ between runs of a session (regularization path); w is kept as the warm start. */
+    @Override
     public void setLambda(double lambda) {
         if (!(lambda > 0) || Double.isInfinite(lambda)) {
             throw new IllegalArgumentException("lambda must be a finite number > 0, got " + lambda);
@@ -201,6 +198,7 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
         // A direction built under another λ is still a direction: the line search, with the new λ, judges it.
     }
 
+    @Override
     public double lambda() {
         return lambda;
     }
@@ -217,7 +215,7 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
         this.relTolerance = relTolerance;
     }
 
-    /** The committed weights (features, then the bias if the problem has one). */
+    @Override
     public double[] weights() {
         return w.clone();
     }

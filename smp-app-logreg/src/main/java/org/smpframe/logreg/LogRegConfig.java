@@ -1,5 +1,6 @@
 package org.smpframe.logreg;
 
+import org.smpframe.linear.Layout;
 import org.smpframe.schedulers.SchedulerSettings;
 
 /**
@@ -28,12 +29,18 @@ import org.smpframe.schedulers.SchedulerSettings;
  * @param verifyWireFormats encode and decode every message even in one JVM
  * @param traceMetrics     compute train (and test) accuracy, log-loss and AUC at every evaluation, not only at the
  *                         end of each λ (one pass over the data and a sort per evaluation)
+ * @param layout           "rows", "features" or "auto" ({@link Layout}): how the problem is spread over workers;
+ *                         auto picks rows for tall data and features otherwise
  */
 public record LogRegConfig(double lambda, int pathLength, double pathRatio, double tolerance, double relTolerance,
                            boolean bias, boolean standardize, long maxRounds, double timeLimitSeconds, String scheduler,
                            SchedulerSettings scheduling, int pipelineDepth, int evaluateEvery, long seed,
-                           boolean verifyWireFormats, boolean traceMetrics) {
+                           boolean verifyWireFormats, boolean traceMetrics, String layout) {
     public LogRegConfig {
+        if (layout == null) {
+            layout = "auto";
+        }
+        Layout.parse(layout, 1, 1); // an unknown name fails here
         if (pathLength == 0 && !(lambda > 0 && Double.isFinite(lambda))) {
             throw new IllegalArgumentException("lambda must be a finite number > 0 (or give a path length), got " + lambda);
         }
@@ -62,6 +69,11 @@ public record LogRegConfig(double lambda, int pathLength, double pathRatio, doub
 
     public boolean isPath() {
         return pathLength > 0;
+    }
+
+    /** The layout for data of this shape: the configured one, or auto's choice. */
+    public Layout layoutFor(long rows, long features) {
+        return Layout.parse(layout, rows, features);
     }
 
     /** The λ of this objective that has the same solution as liblinear's L1R_LR with cost C on n rows. */
@@ -109,6 +121,7 @@ public record LogRegConfig(double lambda, int pathLength, double pathRatio, doub
         private long seed = 1;
         private boolean verifyWireFormats;
         private boolean traceMetrics = true;
+        private String layout = "auto";
 
         public Builder lambda(double v) {
             lambda = v;
@@ -199,10 +212,16 @@ public record LogRegConfig(double lambda, int pathLength, double pathRatio, doub
             return this;
         }
 
+        /** "rows", "features" or "auto". */
+        public Builder layout(String v) {
+            layout = v;
+            return this;
+        }
+
         public LogRegConfig build() {
             return new LogRegConfig(lambda, pathLength, pathRatio, tolerance, relTolerance, bias, standardize, maxRounds,
                     timeLimitSeconds, scheduler, scheduling.build(), pipelineDepth, evaluateEvery, seed,
-                    verifyWireFormats, traceMetrics);
+                    verifyWireFormats, traceMetrics, layout);
         }
     }
 }

@@ -21,12 +21,15 @@ public final class LogRegProblem {
     final int p;
     final boolean bias;
     final CsrMatrix rows;
-    final CscMatrix columns;
+    private CscMatrix columns; // made on first use: the feature layout's dense copy is made from the rows
     final double[] y;
     final double[] colSqNorm;
     /** Column means μ_j and ‖x_j − μ_j 1‖², for the dependency measure of a model with a bias. */
     final double[] colMean;
     final double[] centredColSqNorm;
+    /** max_i |x_ij| of every column. */
+    final double[] colMaxAbs;
+    private final double[] lossGradientAtZero;
     final int positives;
     final int negatives;
     /** How the file wrote the classes: 1 and −1, or 1 and 0. Kept for the model file's label line. */
@@ -43,7 +46,6 @@ public final class LogRegProblem {
         this.bias = bias;
         this.rows = bias ? withBiasColumn(x) : x;
         this.p = rows.numCols;
-        this.columns = rows.toCsc();
         this.y = y;
         this.positiveLabel = positiveLabel;
         this.negativeLabel = negativeLabel;
@@ -56,11 +58,58 @@ public final class LogRegProblem {
         this.colSqNorm = new double[p];
         this.colMean = ColumnScaling.columnMeans(rows);
         this.centredColSqNorm = new double[p];
+        this.colMaxAbs = new double[p];
+        this.lossGradientAtZero = new double[p];
+        double[] values = rows.values;
+        int[] colIdx = rows.colIdx;
+        for (int i = 0; i < n; i++) {
+            double halfY = 0.5 * y[i];
+            for (int e = rows.rowPtr[i], end = rows.rowPtr[i + 1]; e < end; e++) {
+                int j = colIdx[e];
+                double v = values[e];
+                colSqNorm[j] += v * v;
+                colMaxAbs[j] = Math.max(colMaxAbs[j], Math.abs(v));
+                lossGradientAtZero[j] -= halfY * v;
+            }
+        }
         for (int j = 0; j < p; j++) {
-            colSqNorm[j] = columns.columnSquaredNorm(j);
+            lossGradientAtZero[j] /= n;
             // Clamp the cancellation error of a constant column (the bias column itself) at 0.
             centredColSqNorm[j] = Math.max(0.0, colSqNorm[j] - n * colMean[j] * colMean[j]);
         }
+    }
+
+    /** The columns, compressed (made on first use, then kept). */
+    synchronized CscMatrix columns() {
+        if (columns == null) {
+            columns = rows.toCsc();
+        }
+        return columns;
+    }
+
+    /** Stored entries of every column. */
+    long[] columnNonzeros() {
+        long[] nnz = new long[p];
+        for (int j : rows.colIdx) {
+            nnz[j]++;
+        }
+        return nnz;
+    }
+
+    /** Whether the data is best held as dense columns (nonzeros ≥ half the matrix). */
+    boolean dense() {
+        return org.smpframe.linear.ColumnBlock.prefersDense(rows.nnz(), n, p);
+    }
+
+    /** Every column as a dense array, from the rows. */
+    double[][] denseColumns() {
+        double[][] cols = new double[p][n];
+        for (int i = 0; i < n; i++) {
+            for (int e = rows.rowPtr[i], end = rows.rowPtr[i + 1]; e < end; e++) {
+                cols[rows.colIdx[e]][i] = rows.values[e];
+            }
+        }
+        return cols;
     }
 
     /** Prepares {@code data} without standardizing: {@link #of(LabeledDataset, boolean, boolean)}. */
@@ -186,28 +235,22 @@ public final class LogRegProblem {
         // At that point σ(−y_i b) is n₋/n for positive rows and n₊/n for negative rows (½ without a bias).
         double sPos = bias ? negatives / (double) n : 0.5;
         double sNeg = bias ? positives / (double) n : 0.5;
+        double[] g = new double[p];
+        for (int i = 0; i < n; i++) {
+            double weight = y[i] > 0 ? -sPos : sNeg;
+            for (int e = rows.rowPtr[i], end = rows.rowPtr[i + 1]; e < end; e++) {
+                g[rows.colIdx[e]] += weight * rows.values[e];
+            }
+        }
         double max = 0;
         for (int j = 0; j < numFeatures; j++) {
-            double g = 0;
-            for (int e = columns.colPtr[j]; e < columns.colPtr[j + 1]; e++) {
-                int i = columns.rowIdx[e];
-                g -= y[i] > 0 ? columns.values[e] * sPos : -columns.values[e] * sNeg;
-            }
-            max = Math.max(max, Math.abs(g) / n);
+            max = Math.max(max, Math.abs(g[j]) / n);
         }
         return max;
     }
 
     /** The gradient of the loss part at w = 0: (1/n) Σ_i −y_i x_ij / 2. */
     double[] lossGradientAtZero() {
-        double[] g = new double[p];
-        for (int j = 0; j < p; j++) {
-            double s = 0;
-            for (int e = columns.colPtr[j]; e < columns.colPtr[j + 1]; e++) {
-                s -= y[columns.rowIdx[e]] * columns.values[e];
-            }
-            g[j] = 0.5 * s / n;
-        }
-        return g;
+        return lossGradientAtZero.clone();
     }
 }

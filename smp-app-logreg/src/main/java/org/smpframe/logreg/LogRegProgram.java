@@ -27,8 +27,8 @@ public final class LogRegProgram implements SmpProgram<LogRegPartial, LogRegComm
         this.problem = problem;
         this.aggregator = new LogRegAggregator(problem, lambda, tolerance, relTolerance);
         this.dependencies = problem.bias
-                ? new ColumnCorrelation(problem.columns, problem.colMean, problem.centredColSqNorm)
-                : new ColumnCorrelation(problem.columns, new double[problem.p], problem.colSqNorm);
+                ? new ColumnCorrelation(problem.columns(), problem.colMean, problem.centredColSqNorm)
+                : new ColumnCorrelation(problem.columns(), new double[problem.p], problem.colSqNorm);
     }
 
     @Override

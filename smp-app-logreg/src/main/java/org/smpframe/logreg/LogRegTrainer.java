@@ -6,13 +6,17 @@ import org.smpframe.api.MemoryBudget;
 import org.smpframe.api.RunOptions;
 import org.smpframe.api.RunSummary;
 import org.smpframe.api.SmpRuntime;
+import org.smpframe.api.SmpProgram;
 import org.smpframe.api.SmpSession;
 import org.smpframe.api.TracePoint;
 import org.smpframe.data.LabeledDataset;
+import org.smpframe.linear.ColumnBlock;
 import org.smpframe.linear.CoordinateSchedulers;
+import org.smpframe.linear.Layout;
 import org.smpframe.linear.PathCheckpoint;
 import org.smpframe.linear.PathCheckpoints;
 import org.smpframe.linear.PathProgress;
+import org.smpframe.linear.PlacementStrategy;
 import org.smpframe.linear.RegularizationPath;
 import org.smpframe.linear.SolverMemory;
 
@@ -46,8 +50,13 @@ public final class LogRegTrainer {
         return PathCheckpoint.compatibility(train, String.format(Locale.ROOT, "logreg lambda %s path %d ratio %s;"
                         + " scheduler %s %s; depth %d; eval-every %d; bias %s standardize %s; seed %d",
                 config.lambda(), config.pathLength(), config.pathRatio(), config.scheduler(), config.scheduling(),
-                config.pipelineDepth(), config.evaluateEvery(), config.bias(), config.standardize(), config.seed()),
-                workers);
+                config.pipelineDepth(), config.evaluateEvery(), config.bias(), config.standardize(), config.seed())
+                + (layout(train, config) == Layout.FEATURES ? "; layout features" : ""), workers);
+    }
+
+    /** The layout a fit of {@code config} on {@code data} uses. */
+    public static Layout layout(LabeledDataset data, LogRegConfig config) {
+        return config.layoutFor(data.numRows(), data.numFeatures() + (config.bias() ? 1 : 0));
     }
 
     /**
@@ -66,22 +75,56 @@ public final class LogRegTrainer {
         int p = data.numFeatures() + (config.bias() ? 1 : 0);
         long nnz = data.features().nnz() + (config.bias() ? n : 0);
         long copy = config.bias() || config.standardize() ? SolverMemory.rowMajorBytes(n, nnz) : 0;
+        if (layout(data, config) == Layout.FEATURES) {
+            return copy + featureLayoutBytes(n, p, nnz, workers, config);
+        }
         // labels, column stats, the shards' seven per-row arrays and w, d, the aggregator's per-parameter arrays
         long own = 8 * n + 40L * p + 56 * n + 16L * p * workers + 80L * p;
         return copy + own + SolverMemory.sharedBytes(n, p, nnz, workers, config.scheduler(), config.scheduling());
     }
 
     /**
+     * The feature layout's solver state: the problem (labels, column statistics), the columns shared by the
+     * workers (a dense copy for dense data, else the column-major one: only one of them is ever built); per worker its replicas of w and of the margins,
+     * its row quantities and one round's n- and p-vectors (9 n-vectors, 2 more with several workers, and 7
+     * p-vectors), the evaluation's per-column state; the aggregator's coefficients and gradient (and margins with
+     * several workers); the scheduler's working set and reports.
+     */
+    static long featureLayoutBytes(long n, int p, long nnz, int workers, LogRegConfig config) {
+        long problem = 8 * n + 40L * p;
+        long columns = ColumnBlock.prefersDense(nnz, n, p) ? 8L * n * p + 16L * p
+                : SolverMemory.columnMajorBytes(p, nnz);
+        long perWorker = 8 * n * (9 + (workers > 1 ? 2 : 0)) + 60L * p;
+        long aggregator = 24L * p + (workers > 1 ? 16 * n : 0);
+        return problem + columns + workers * perWorker + aggregator
+                + SolverMemory.featureSchedulerBytes(n, p, nnz, workers, config.scheduler(), config.scheduling());
+    }
+
+    /**
      * The program {@link #fit} runs on {@code train}: what a cluster worker builds (from the same data) to take
      * its shard.
      */
-    public LogRegProgram program(LabeledDataset train) {
-        LogRegProblem problem = LogRegProblem.of(train, config.bias(), config.standardize());
-        return program(problem, lambdas(problem, train.source()));
+    public SmpProgram<?, ?, ?> program(LabeledDataset train) {
+        return program(train, null);
     }
 
-    private LogRegProgram program(LogRegProblem problem, double[] lambdas) {
-        return new LogRegProgram(problem, lambdas[0], config.tolerance(), config.relTolerance());
+    /** As {@link #program(LabeledDataset)}, starting from the weights of {@code start} if not null. */
+    public SmpProgram<?, ?, ?> program(LabeledDataset train, PathCheckpoint start) {
+        LogRegProblem problem = LogRegProblem.of(train, config.bias(), config.standardize());
+        SmpProgram<?, ?, ?> program = newProgram(problem, lambdas(problem, train.source())[0]);
+        if (start != null && program instanceof FeatureLogRegProgram f) {
+            f.startFrom(start.coefficients());
+        }
+        return program;
+    }
+
+    /** The program for {@code problem} in the layout of {@code config}, at the first λ. */
+    private SmpProgram<?, ?, ?> newProgram(LogRegProblem problem, double lambda) {
+        if (config.layoutFor(problem.n, problem.p) == Layout.FEATURES) {
+            return new FeatureLogRegProgram(problem, lambda, config.tolerance(), config.relTolerance(),
+                    PlacementStrategy.forScheduler(config.scheduler()), config.seed());
+        }
+        return new LogRegProgram(problem, lambda, config.tolerance(), config.relTolerance());
     }
 
     private double[] lambdas(LogRegProblem problem, String source) {
@@ -106,10 +149,16 @@ public final class LogRegTrainer {
                 train.numFeatures(), train.features().nnz(), runtime.numWorkers()));
         LogRegProblem problem = LogRegProblem.of(train, config.bias(), config.standardize());
         double[] lambdas = lambdas(problem, train.source());
-        LogRegProgram program = program(problem, lambdas);
-        LogRegAggregator aggregator = program.aggregator();
+        Layout layout = config.layoutFor(problem.n, problem.p);
+        SmpProgram<?, ?, ?> program = newProgram(problem, lambdas[0]);
+        LogRegAggregation aggregator = (LogRegAggregation) program.aggregator();
+        if (checkpoints.resumeFrom() != null && program instanceof FeatureLogRegProgram f) {
+            // The warm start of the stage resumed; a snapshot inside it then restores the workers' own state.
+            f.startFrom(checkpoints.resumeFrom().coefficients());
+        }
+        // In the feature layout the scheduler asks for its checks itself; --eval-every adds fixed ones.
         int evaluateEvery = config.evaluateEvery() > 0 ? config.evaluateEvery()
-                : config.scheduling().roundsPerSweep(problem.p);
+                : layout == Layout.FEATURES ? Integer.MAX_VALUE : config.scheduling().roundsPerSweep(problem.p);
         RunOptions options = RunOptions.builder()
                 .maxRounds(config.maxRounds())
                 .pipelineDepth(config.pipelineDepth())
@@ -121,7 +170,8 @@ public final class LogRegTrainer {
         PathProgress progress = new PathProgress(checkpoints, lambdas.length, problem.p);
         try (SmpSession session = runtime.open(program)) {
             return new LogRegResult(progress.run(session, lambdas, options, true,
-                    () -> CoordinateSchedulers.create(config.scheduler(), config.scheduling()), config.scheduler(),
+                    () -> CoordinateSchedulers.create(config.scheduler(), config.scheduling(), layout),
+                    config.scheduler(),
                     new PathProgress.PathApp<LogRegStage>() {
                         @Override
                         public void startStage(double lambda) {

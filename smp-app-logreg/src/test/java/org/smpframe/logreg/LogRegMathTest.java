@@ -40,7 +40,7 @@ class LogRegMathTest {
     }
 
     private static LogRegWorker workerAt(LogRegProblem problem, double[] w) {
-        LogRegWorker worker = new LogRegWorker(problem.columns, problem.y);
+        LogRegWorker worker = new LogRegWorker(problem.columns(), problem.y);
         worker.apply(LogRegCommit.inner(allParams(problem.p), w)); // d = w
         worker.apply(LogRegCommit.outerStep(1.0)); // w += d
         return worker;
@@ -101,10 +101,10 @@ class LogRegMathTest {
         }
         for (int j = 0; j < problem.p; j++) {
             double expected = 0;
-            for (int e = problem.columns.colPtr[j]; e < problem.columns.colPtr[j + 1]; e++) {
-                int i = problem.columns.rowIdx[e];
+            for (int e = problem.columns().colPtr[j]; e < problem.columns().colPtr[j + 1]; e++) {
+                int i = problem.columns().rowIdx[e];
                 double s = 1 / (1 + Math.exp(problem.y[i] * margin[i]));
-                expected += problem.columns.values[e] * s * (1 - s) * dm[i];
+                expected += problem.columns().values[e] * s * (1 - s) * dm[i];
             }
             assertThat(partial.modelGradient()[j]).as("model gradient %d", j).isCloseTo(expected, within(1e-10));
         }
@@ -220,8 +220,8 @@ class LogRegMathTest {
         LogRegAggregator aggregator = new LogRegAggregator(problem, 1e-3, 0.01, 0);
         int j = 2;
         double maxAbs = 0;
-        for (int e = problem.columns.colPtr[j]; e < problem.columns.colPtr[j + 1]; e++) {
-            maxAbs = Math.max(maxAbs, Math.abs(problem.columns.values[e]));
+        for (int e = problem.columns().colPtr[j]; e < problem.columns().colPtr[j + 1]; e++) {
+            maxAbs = Math.max(maxAbs, Math.abs(problem.columns().values[e]));
         }
         double[] g = new double[problem.p];
         g[j] = 0.5 * problem.n;

@@ -58,23 +58,29 @@ class ClusterCheckpointTest {
     }
 
     private static PathCheckpoints saveTo(List<PathCheckpoint> saved) {
-        return new PathCheckpoints(30, 0, null, c -> saved.add(copy(c)));
+        return saveTo(saved, 30);
+    }
+
+    private static PathCheckpoints saveTo(List<PathCheckpoint> saved, long everyRounds) {
+        return new PathCheckpoints(everyRounds, 0, null, c -> saved.add(copy(c)));
     }
 
     private static PathCheckpoints resumeFrom(PathCheckpoint start) {
         return new PathCheckpoints(0, 0, start, null);
     }
 
-    @Test
-    void logisticRegressionResumesAcrossRuntimes() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} layout")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"rows", "features"})
+    void logisticRegressionResumesAcrossRuntimes(String layout) throws Exception {
         LabeledDataset data = new LogisticDesign(300, 40, 0.2, 4, 0.5, 8, 5).generate();
-        LogRegConfig config = LogRegConfig.builder().path(3, 0.05).blockSize(6).evaluateEvery(10).seed(4)
-                .tolerance(1e-6).build();
+        // The feature layout needs a few rounds per λ only: checks and snapshots every 2 rounds fall inside one.
+        LogRegConfig config = LogRegConfig.builder().layout(layout).path(3, 0.05).blockSize(6)
+                .evaluateEvery(layout.equals("rows") ? 10 : 2).seed(4).tolerance(1e-6).build();
         LogRegTrainer trainer = new LogRegTrainer(config);
         LogRegResult embedded = trainer.fit(data, null, new EmbeddedRuntime(2), LogRegListener.NONE);
         List<PathCheckpoint> saved = new ArrayList<>();
         LogRegResult cluster = InProcessCluster.run(2, (job, w, n) -> trainer.program(data),
-                rt -> trainer.fit(data, null, rt, LogRegListener.NONE, saveTo(saved)));
+                rt -> trainer.fit(data, null, rt, LogRegListener.NONE, saveTo(saved, layout.equals("rows") ? 30 : 2)));
         assertThat(cluster.finalModel().weights()).containsExactly(embedded.finalModel().weights());
         assertThat(saved).hasSizeGreaterThan(3);
         PathCheckpoint middle = saved.get(saved.size() / 2);
