@@ -80,14 +80,6 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
                     + "tall data (rows >> features, features in the hundreds). Default: ${DEFAULT-VALUE}.")
     Updates updates;
 
-    @Option(names = "--layout", paramLabel = "rows|features|auto", defaultValue = "auto",
-            description = "How the problem is spread over the workers. features: each worker holds some columns "
-                    + "(all rows) and updates them one after another, the fastest layout for most data; rows: each "
-                    + "worker holds some rows and every update sums a partial from all of them, for tall data "
-                    + "(rows >> features, with --updates covariance). auto: rows when rows >= 50 x features and "
-                    + "features <= 500, else features (default: ${DEFAULT-VALUE}; config.json records the choice).")
-    String layout;
-
     @Option(names = "--no-intercept", description = "Fit without intercept (b = 0).")
     boolean noIntercept;
 
@@ -104,14 +96,12 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
 
     private Prepared prepare() throws IOException {
         solver.checkEarly();
-        Layout.parse(layout, 1, 1); // a mistyped --layout fails before the data is read
         LabeledDataset trainData = LibSvmReader.read(train);
-        Layout chosen = updates == Updates.covariance ? Layout.ROWS
-                : Layout.parse(layout, trainData.numRows(), trainData.numFeatures());
-        if (updates == Updates.covariance && layout.equals("features")) {
+        if (updates == Updates.covariance && solver.layout.equals("features")) {
             throw new IllegalArgumentException("--updates covariance is for --layout rows (tall data)");
         }
-        layout = chosen.label(); // config.json says what ran
+        Layout chosen = updates == Updates.covariance ? Layout.ROWS
+                : solver.resolveLayout(trainData.numRows(), trainData.numFeatures());
         if (chosen == Layout.ROWS) {
             solver.resolve(32, "0.1", 0.01, 4, 1);
         } else {
@@ -122,7 +112,7 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
                 .scheduler(solver.scheduler).scheduling(solver.scheduling())
                 .pipelineDepth(solver.pipelineDepth).evaluateEvery(solver.evalEvery)
                 .intercept(!noIntercept).standardize(standardize).seed(solver.seed).verifyWireFormats(solver.verifyWire)
-                .covarianceUpdates(updates == Updates.covariance).layout(layout);
+                .covarianceUpdates(updates == Updates.covariance).layout(chosen.label());
         if (penalty.lambda != null) {
             b.lambda(penalty.lambda);
         } else {

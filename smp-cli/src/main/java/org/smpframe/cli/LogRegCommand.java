@@ -14,6 +14,7 @@ import org.smpframe.data.LibSvmReader;
 import org.smpframe.logreg.LogRegConfig;
 import org.smpframe.logreg.LogRegProblem;
 import org.smpframe.logreg.LogRegTrainer;
+import org.smpframe.linear.Layout;
 import org.smpframe.linear.PathCheckpoint;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -125,16 +126,22 @@ final class LogRegCommand implements Callable<Integer>, ClusterJob {
     }
 
     private Prepared prepare() throws IOException {
-        solver.resolve(16, "off", 0.1, 1, 0);
+        solver.checkEarly();
         LibSvmReader.Options binary = LibSvmReader.Options.defaults().withLabels(LabelRule.BINARY);
         LabeledDataset trainData = LibSvmReader.read(train, binary);
+        Layout layout = solver.resolveLayout(trainData.numRows(), trainData.numFeatures() + (noBias ? 0 : 1));
+        if (layout == Layout.ROWS) {
+            solver.resolve(16, "off", 0.1, 1, 0);
+        } else {
+            solver.resolve(Integer.MAX_VALUE, "off", 0.1, 1, 0);
+        }
         LabeledDataset testData = test == null ? null : LibSvmReader.read(test, binary);
         LogRegConfig.Builder b = LogRegConfig.builder()
                 .tolerance(tolerance).relTolerance(relTolerance).bias(!noBias).standardize(standardize)
                 .maxRounds(solver.maxRounds).timeLimitSeconds(solver.timeLimit)
                 .scheduler(solver.scheduler).scheduling(solver.scheduling())
                 .pipelineDepth(solver.pipelineDepth).evaluateEvery(solver.evalEvery)
-                .seed(solver.seed).verifyWireFormats(solver.verifyWire);
+                .seed(solver.seed).verifyWireFormats(solver.verifyWire).layout(layout.label());
         if (penalty.lambda != null) {
             b.lambda(penalty.lambda);
         } else if (penalty.cost != null) {
@@ -146,7 +153,7 @@ final class LogRegCommand implements Callable<Integer>, ClusterJob {
             b.path(penalty.path, pathRatio);
         }
         LogRegConfig config = b.build();
-        solver.validate(org.smpframe.linear.Layout.ROWS);
+        solver.validate(layout);
         checkpoint.validate();
         LogRegProblem.checkFittable(trainData, !noBias);
         String compatibility = LogRegTrainer.checkpointCompatibility(trainData, config, solver.workers());

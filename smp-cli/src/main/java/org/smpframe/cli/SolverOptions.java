@@ -10,6 +10,14 @@ final class SolverOptions {
     @Option(names = "--workers", paramLabel = "P", description = "Worker threads (default: the number of cores).")
     Integer workers;
 
+    @Option(names = "--layout", paramLabel = "rows|features|auto", defaultValue = "auto",
+            description = "How the problem is spread over the workers. features: every worker checks some columns "
+                    + "and updates the coordinates it is given one after another (Gauss-Seidel), the fastest layout "
+                    + "for most data; rows: each worker holds some rows and every update sums a partial from all of "
+                    + "them, for tall data (lasso: with --updates covariance). auto: rows when rows >= 50 x features "
+                    + "and features <= 500, else features (default: ${DEFAULT-VALUE}; config.json records the choice).")
+    String layout;
+
     @Option(names = "--scheduler", paramLabel = "NAME", defaultValue = "smp",
             description = "smp (priorities + dependency filter, see --rho), random (Shotgun) or cyclic (default: ${DEFAULT-VALUE}).")
     String scheduler;
@@ -58,11 +66,19 @@ final class SolverOptions {
     @Option(names = "--verify-wire", description = "Encode and decode every message, as a distributed run would (slower).")
     boolean verifyWire;
 
-    /** Checks the options that fail without data (a mistyped --rho), before any data is read. */
+    /** Checks the options that fail without data (a mistyped --rho or --layout), before any data is read. */
     void checkEarly() {
         if (rho != null) {
             rho();
         }
+        Layout.parse(layout, 1, 1);
+    }
+
+    /** The layout for data of this shape, recorded in {@link #layout} so that config.json says what ran. */
+    Layout resolveLayout(long rows, long features) {
+        Layout chosen = Layout.parse(layout, rows, features);
+        layout = chosen.label();
+        return chosen;
     }
 
     /**

@@ -83,8 +83,9 @@ class LogRegCommandTest {
         assertThat(a.exitCode()).as(a.err()).isZero();
         assertThat(first.resolve("environment.json")).content().contains("\"cores\"").contains("\"java\"");
         assertThat(first.resolve("summary.txt")).content().isEqualTo(a.out());
-        assertThat(first.resolve("config.json")).content().contains("\"--workers\"").contains("\"--block-size\" : \"16\"")
-                .contains("\"--rho\" : \"off\"");
+        assertThat(first.resolve("config.json")).content().contains("\"--workers\"")
+                .contains("\"--layout\" : \"features\"") // auto's choice for this shape, recorded with its defaults
+                .contains("\"--block-size\" : \"" + Integer.MAX_VALUE + "\"").contains("\"--rho\" : \"off\"");
 
         Path second = dir.resolve("second");
         CliOutcome b = run("logreg", "--config", first.resolve("config.json").toString(), "--out", second.toString());
