@@ -72,8 +72,9 @@ public final class FeatureLassoProgram
             throw new IllegalStateException("the program is partitioned for " + numWorkers + " workers already");
         }
         numWorkers = workers;
-        owners = placement.place(problem.rows, problem.colMean,
-                dense && workers > 1 && placement == PlacementStrategy.CORRELATED ? problem.centeredDenseColumns() : null,
+        PlacementStrategy strategy = placement.forProblemOf(problem.rows.nnz());
+        owners = strategy.place(problem.rows, problem.colMean,
+                dense && workers > 1 && strategy == PlacementStrategy.CORRELATED ? problem.centeredDenseColumns() : null,
                 workers, seed);
         columnsOf = ColumnPlacement.columnsOf(owners, workers);
         startResidual = start == null ? problem.centeredY.clone() : residualAt(start);

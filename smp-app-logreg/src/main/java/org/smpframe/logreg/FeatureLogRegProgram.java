@@ -83,7 +83,7 @@ public final class FeatureLogRegProgram
             throw new IllegalStateException("the program is partitioned for " + numWorkers + " workers already");
         }
         numWorkers = workers;
-        owners = placement.place(problem.rows, problem.bias ? problem.colMean : new double[problem.p], workers, seed);
+        owners = placement.forProblemOf(problem.rows.nnz()).place(problem.rows, problem.bias ? problem.colMean : new double[problem.p], workers, seed);
         columnsOf = ColumnPlacement.columnsOf(owners, workers);
         startMargins = new double[problem.n];
         if (start != null) {

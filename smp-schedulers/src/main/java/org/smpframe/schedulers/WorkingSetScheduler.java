@@ -43,7 +43,7 @@ public final class WorkingSetScheduler extends PlacedScheduler {
      * 2-worker Lasso was slower than one worker on every p ≫ n design measured. Below this a sweep takes a few
      * milliseconds, and the other workers still share the checks.
      */
-    static final long DELEGATE_BELOW = 4_000_000;
+    public static final long DELEGATE_BELOW = 4_000_000;
 
     private int[][] ws;
     private int[] wsSize;

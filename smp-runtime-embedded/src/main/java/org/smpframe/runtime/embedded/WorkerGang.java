@@ -16,6 +16,12 @@ import java.util.function.IntConsumer;
  * threads a long spin would steal the core from the thread being waited for, and it lasts
  * {@value #SPIN_NANOS_SHARED_CORE} ns.
  *
+ * <p>Each waiting thread adapts its spin to the waits it sees: to twice the last wait when that was shorter than
+ * the longest spin, else halved (down to {@value #SPIN_NANOS_SHARED_CORE} ns). A spinning thread is not free even
+ * on its own core: on the benchmark machine a thread spinning on the second vCPU made a one-thread Lasso fit 2x
+ * slower, and a feature-sharded fit at P = 2 whose working set goes whole to one worker (golub) ran 3x slower
+ * than at P = 1 while the idle worker spun through every round. Rounds of microseconds keep the full spin.
+ *
  * <p>Worker threads are pinned to a worker index, so each worker's state is always touched by the same thread
  * (good for caches, and it mirrors a worker process of the cluster runtime).
  */
@@ -26,6 +32,8 @@ final class WorkerGang implements AutoCloseable {
     static final long SPIN_NANOS_SHARED_CORE = 20_000;
 
     private final long spinNanos;
+    /** The caller's spin (one session thread calls {@link #runAll} at a time). */
+    private final Spin callerSpin;
 
     private final int size;
     private final Thread[] threads;
@@ -43,6 +51,7 @@ final class WorkerGang implements AutoCloseable {
         this.size = size;
         this.spinNanos = size <= Runtime.getRuntime().availableProcessors() ? SPIN_NANOS_OWN_CORE
                 : SPIN_NANOS_SHARED_CORE;
+        this.callerSpin = new Spin(spinNanos);
         this.threads = new Thread[size - 1];
         for (int i = 1; i < size; i++) {
             final int worker = i;
@@ -75,7 +84,8 @@ final class WorkerGang implements AutoCloseable {
         } catch (Throwable t) {
             failure = t;
         }
-        Spin spin = new Spin(spinNanos);
+        Spin spin = callerSpin;
+        spin.begin();
         while (pending.get() != 0) {
             if (spin.again()) {
                 Thread.onSpinWait();
@@ -83,6 +93,7 @@ final class WorkerGang implements AutoCloseable {
                 LockSupport.park(this);
             }
         }
+        spin.end();
         Throwable f = failure;
         if (f != null) {
             if (f instanceof RuntimeException re) {
@@ -97,8 +108,9 @@ final class WorkerGang implements AutoCloseable {
 
     private void loop(int worker) {
         long seen = 0;
+        Spin spin = new Spin(spinNanos);
         while (true) {
-            Spin spin = new Spin(spinNanos);
+            spin.begin();
             while (generation == seen && !closed) {
                 if (spin.again()) {
                     Thread.onSpinWait();
@@ -106,6 +118,7 @@ final class WorkerGang implements AutoCloseable {
                     LockSupport.park(this);
                 }
             }
+            spin.end();
             if (closed) {
                 return;
             }
@@ -121,26 +134,37 @@ final class WorkerGang implements AutoCloseable {
         }
     }
 
-    /** A spin of at most a given time: reads the clock every 64 turns, not on each. */
+    /**
+     * One thread's spin before it parks, reused for every wait: at most {@code budget} ns, the clock read every 64
+     * turns, and the budget adapted after each wait (see the class comment).
+     */
     private static final class Spin {
-        private final long budget;
+        private final long max;
+        private long budget;
         private long start;
         private int turns;
 
-        Spin(long budget) {
-            this.budget = budget;
+        Spin(long max) {
+            this.max = max;
+            this.budget = max;
+        }
+
+        void begin() {
+            start = System.nanoTime();
+            turns = 0;
         }
 
         boolean again() {
             if ((++turns & 63) != 0) {
                 return true;
             }
-            long now = System.nanoTime();
-            if (start == 0) {
-                start = now;
-                return true;
-            }
-            return now - start < budget;
+            return System.nanoTime() - start < budget;
+        }
+
+        void end() {
+            long waited = System.nanoTime() - start;
+            budget = waited < max ? Math.min(max, Math.max(SPIN_NANOS_SHARED_CORE, 2 * waited))
+                    : Math.max(Math.min(max, SPIN_NANOS_SHARED_CORE), budget / 2);
         }
     }
 
