@@ -30,7 +30,7 @@ import org.smpframe.schedulers.SchedulerSettings;
  * @param traceMetrics     compute train (and test) accuracy, log-loss and AUC at every evaluation, not only at the
  *                         end of each λ (one pass over the data and a sort per evaluation)
  * @param layout           "rows", "features" or "auto" ({@link Layout}): how the problem is spread over workers;
- *                         auto picks rows for tall data and features otherwise
+ *                         auto is {@link #autoLayout}
  */
 public record LogRegConfig(double lambda, int pathLength, double pathRatio, double tolerance, double relTolerance,
                            boolean bias, boolean standardize, long maxRounds, double timeLimitSeconds, String scheduler,
@@ -71,9 +71,20 @@ public record LogRegConfig(double lambda, int pathLength, double pathRatio, doub
         return pathLength > 0;
     }
 
-    /** The layout for data of this shape: the configured one, or auto's choice. */
+    /** The layout for data of this shape: the configured one, or {@link #autoLayout}. */
     public Layout layoutFor(long rows, long features) {
-        return Layout.parse(layout, rows, features);
+        return Layout.parse(layout, autoLayout(rows, features));
+    }
+
+    /**
+     * Auto's layout: features for every shape. Measured against liblinear in one run (LogRegPeerBenchmark,
+     * docs/benchmarks-peers.md), the feature layout was faster than the rows layout on tall a9a (2.1x vs 7.6x
+     * liblinear's time to 1e-4, one worker) and w8a (2.3x vs 3.7x) as on p ≫ n ARCENE and Golub (0.55x vs 27x
+     * and 99x): a round is a Newton step over a whole working set, where the rows layout pays a reduction per
+     * block of 16 coordinates.
+     */
+    public static Layout autoLayout(long rows, long features) {
+        return Layout.FEATURES;
     }
 
     /** The λ of this objective that has the same solution as liblinear's L1R_LR with cost C on n rows. */

@@ -11,6 +11,7 @@ import org.smpframe.data.CheckpointFile;
 import org.smpframe.data.LabeledDataset;
 import org.smpframe.data.LibSvmReader;
 import org.smpframe.linear.Layout;
+import org.smpframe.linear.RegularizationPath;
 import org.smpframe.linear.PathCheckpoint;
 import org.smpframe.lasso.LassoConfig;
 import org.smpframe.lasso.LassoTrainer;
@@ -43,14 +44,16 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
         @Option(names = "--lambda", paramLabel = "L", description = "The L1 penalty lambda (> 0).")
         Double lambda;
 
-        @Option(names = "--path", paramLabel = "N",
-                description = "A regularization path of N lambdas from lambda_max down to ratio * lambda_max (log grid, warm starts).")
+        @Option(names = "--path", paramLabel = "N", arity = "0..1", fallbackValue = "100",
+                description = "A regularization path of N lambdas (100 when N is left out, as glmnet) from lambda_max "
+                        + "down to ratio * lambda_max (log grid, warm starts).")
         Integer path;
     }
 
-    @Option(names = "--path-ratio", paramLabel = "EPS", defaultValue = "1e-3",
-            description = "Where the path ends, as a fraction of lambda_max (default: ${DEFAULT-VALUE}).")
-    double pathRatio;
+    @Option(names = "--path-ratio", paramLabel = "EPS|auto", defaultValue = "auto",
+            description = "Where the path ends, as a fraction of lambda_max (default auto, as glmnet: 1e-4 with more "
+                    + "rows than features, else 1e-2).")
+    String pathRatio;
 
     @Mixin
     SolverOptions solver;
@@ -96,12 +99,13 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
 
     private Prepared prepare() throws IOException {
         solver.checkEarly();
+        RegularizationPath.parseRatio(pathRatio, 1, 1); // a mistyped ratio fails before the data is read
         LabeledDataset trainData = LibSvmReader.read(train);
         if (updates == Updates.covariance && solver.layout.equals("features")) {
             throw new IllegalArgumentException("--updates covariance is for --layout rows (tall data)");
         }
         Layout chosen = updates == Updates.covariance ? Layout.ROWS
-                : solver.resolveLayout(trainData.numRows(), trainData.numFeatures());
+                : solver.resolveLayout(Layout.auto(trainData.numRows(), trainData.numFeatures()));
         if (chosen == Layout.ROWS) {
             solver.resolve(32, "0.1", 0.01, 4, 1);
         } else {
@@ -116,7 +120,9 @@ final class LassoCommand implements Callable<Integer>, ClusterJob {
         if (penalty.lambda != null) {
             b.lambda(penalty.lambda);
         } else {
-            b.path(penalty.path, pathRatio);
+            double ratio = RegularizationPath.parseRatio(pathRatio, trainData.numRows(), trainData.numFeatures());
+            pathRatio = Double.toString(ratio); // config.json records the value used
+            b.path(penalty.path, ratio);
         }
         LassoConfig config = b.build();
         LabeledDataset testData = test == null ? null

@@ -15,6 +15,7 @@ import org.smpframe.logreg.LogRegConfig;
 import org.smpframe.logreg.LogRegProblem;
 import org.smpframe.logreg.LogRegTrainer;
 import org.smpframe.linear.Layout;
+import org.smpframe.linear.RegularizationPath;
 import org.smpframe.linear.PathCheckpoint;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -51,14 +52,16 @@ final class LogRegCommand implements Callable<Integer>, ClusterJob {
         @Option(names = "--c", paramLabel = "C", description = "liblinear's cost C instead of lambda: lambda = 1/(n C) (liblinear -s 6 -c C -B 1 -R).")
         Double cost;
 
-        @Option(names = "--path", paramLabel = "N",
-                description = "A regularization path of N lambdas from lambda_max down to ratio * lambda_max (log grid, warm starts).")
+        @Option(names = "--path", paramLabel = "N", arity = "0..1", fallbackValue = "100",
+                description = "A regularization path of N lambdas (100 when N is left out, as glmnet) from lambda_max "
+                        + "down to ratio * lambda_max (log grid, warm starts).")
         Integer path;
     }
 
-    @Option(names = "--path-ratio", paramLabel = "EPS", defaultValue = "1e-2",
-            description = "Where the path ends, as a fraction of lambda_max (default: ${DEFAULT-VALUE}).")
-    double pathRatio;
+    @Option(names = "--path-ratio", paramLabel = "EPS|auto", defaultValue = "auto",
+            description = "Where the path ends, as a fraction of lambda_max (default auto, as glmnet: 1e-4 with more "
+                    + "rows than features, else 1e-2).")
+    String pathRatio;
 
     @Mixin
     SolverOptions solver;
@@ -127,9 +130,11 @@ final class LogRegCommand implements Callable<Integer>, ClusterJob {
 
     private Prepared prepare() throws IOException {
         solver.checkEarly();
+        RegularizationPath.parseRatio(pathRatio, 1, 1); // a mistyped ratio fails before the data is read
         LibSvmReader.Options binary = LibSvmReader.Options.defaults().withLabels(LabelRule.BINARY);
         LabeledDataset trainData = LibSvmReader.read(train, binary);
-        Layout layout = solver.resolveLayout(trainData.numRows(), trainData.numFeatures() + (noBias ? 0 : 1));
+        Layout layout = solver.resolveLayout(
+                LogRegConfig.autoLayout(trainData.numRows(), trainData.numFeatures() + (noBias ? 0 : 1)));
         if (layout == Layout.ROWS) {
             solver.resolve(16, "off", 0.1, 1, 0);
         } else {
@@ -150,7 +155,9 @@ final class LogRegCommand implements Callable<Integer>, ClusterJob {
             }
             b.lambda(LogRegConfig.lambdaForC(penalty.cost, trainData.numRows()));
         } else {
-            b.path(penalty.path, pathRatio);
+            double ratio = RegularizationPath.parseRatio(pathRatio, trainData.numRows(), trainData.numFeatures());
+            pathRatio = Double.toString(ratio); // config.json records the value used
+            b.path(penalty.path, ratio);
         }
         LogRegConfig config = b.build();
         solver.validate(layout);

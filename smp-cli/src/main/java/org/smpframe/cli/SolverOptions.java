@@ -74,9 +74,12 @@ final class SolverOptions {
         Layout.parse(layout, 1, 1);
     }
 
-    /** The layout for data of this shape, recorded in {@link #layout} so that config.json says what ran. */
-    Layout resolveLayout(long rows, long features) {
-        Layout chosen = Layout.parse(layout, rows, features);
+    /**
+     * The layout asked for, or {@code autoChoice} (the app's rule for the data's shape) for auto, recorded in
+     * {@link #layout} so that config.json says what ran.
+     */
+    Layout resolveLayout(Layout autoChoice) {
+        Layout chosen = Layout.parse(layout, autoChoice);
         layout = chosen.label();
         return chosen;
     }

@@ -25,15 +25,19 @@ public enum Layout {
 
     /** "rows", "features" or "auto" (null for auto). */
     public static Layout parse(String name, long rows, long features) {
+        return parse(name, auto(rows, features));
+    }
+
+    /** "rows", "features", or "auto" for {@code autoChoice} (an app's own rule for the shape). */
+    public static Layout parse(String name, Layout autoChoice) {
         String s = name.trim().toLowerCase(Locale.ROOT);
         return switch (s) {
             case "rows" -> ROWS;
             case "features" -> FEATURES;
-            case "auto" -> auto(rows, features);
+            case "auto" -> autoChoice;
             default -> throw new IllegalArgumentException("unknown layout '" + name + "'; use rows, features or auto");
         };
     }
-
     /** The layout for a problem of this shape: {@link #ROWS} for tall data, else {@link #FEATURES}. */
     public static Layout auto(long rows, long features) {
         return features <= TALL_MAX_FEATURES && rows >= TALL_RATIO * features ? ROWS : FEATURES;

@@ -4,7 +4,35 @@ import java.util.function.DoubleSupplier;
 
 /** The λ grid of a regularization path, solved largest first with warm starts (as glmnet and liblinear do). */
 public final class RegularizationPath {
+    /** glmnet's {@code nlambda}: the path's length when none is given. */
+    public static final int DEFAULT_LENGTH = 100;
+
     private RegularizationPath() {
+    }
+
+    /**
+     * glmnet's {@code lambda.min.ratio}: the path ends at 1e-4·λ_max when there are more rows than features, at
+     * 1e-2·λ_max otherwise (where smaller λ interpolate the data and the fits only get slower).
+     */
+    public static double defaultRatio(long rows, long features) {
+        return rows > features ? 1e-4 : 1e-2;
+    }
+
+    /** {@code ratio} as a number in (0, 1), or "auto" for {@link #defaultRatio}. */
+    public static double parseRatio(String ratio, long rows, long features) {
+        if (ratio.trim().equalsIgnoreCase("auto")) {
+            return defaultRatio(rows, features);
+        }
+        double r;
+        try {
+            r = Double.parseDouble(ratio.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--path-ratio must be a number in (0, 1) or auto, got '" + ratio + "'");
+        }
+        if (!(r > 0 && r < 1)) {
+            throw new IllegalArgumentException("--path-ratio must be in (0, 1), got " + ratio);
+        }
+        return r;
     }
 
     /**
