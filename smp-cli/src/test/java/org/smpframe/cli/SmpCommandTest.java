@@ -64,6 +64,31 @@ class SmpCommandTest {
         assertThat(bad.err()).contains("--updates").contains("naive").contains("covariance");
     }
 
+    /** --path alone is glmnet's default path: 100 λ down to 1e-4·λ_max with n > p, 1e-2·λ_max otherwise. */
+    @Test
+    void aPathWithoutALengthIsGlmnetsDefault() throws IOException {
+        Path tall = trainFile(); // 80 rows, 30 features
+        Path wide = dir.resolve("wide.libsvm");
+        LibSvmWriter.write(new CorrelatedDesign(20, 60, 5, 0.3, 4, 0.1, 2).generate(), wide);
+        for (Path train : List.of(tall, wide)) {
+            Path out = dir.resolve("default-path-" + train.getFileName());
+            CliOutcome o = run("lasso", "--train", train.toString(), "--path", "--workers", "1", "--out",
+                    out.toString());
+            assertThat(o.exitCode()).as(o.err()).isZero();
+            List<String> rows = Files.readAllLines(out.resolve("path.csv"));
+            assertThat(rows).hasSize(101);
+            double first = Double.parseDouble(rows.get(1).split(",")[1]);
+            double last = Double.parseDouble(rows.get(100).split(",")[1]);
+            assertThat(last / first).isCloseTo(train == tall ? 1e-4 : 1e-2, within(1e-12));
+            assertThat(out.resolve("config.json")).content()
+                    .contains("\"--path-ratio\" : \"" + (train == tall ? "1.0E-4" : "0.01") + "\"");
+        }
+        CliOutcome bad = run("lasso", "--train", tall.toString(), "--path", "--path-ratio", "big", "--out",
+                dir.resolve("bad").toString());
+        assertThat(bad.exitCode()).isEqualTo(SmpCommand.EXIT_BAD_INPUT);
+        assertThat(bad.err()).contains("--path-ratio");
+    }
+
     @Test
     void pathWritesOneModelPerLambda() throws IOException {
         Path out = dir.resolve("path");
