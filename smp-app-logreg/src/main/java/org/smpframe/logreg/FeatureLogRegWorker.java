@@ -312,14 +312,14 @@ final class FeatureLogRegWorker implements WorkerTask<FeatureLogRegMessages.Part
         double gradDotD = DenseKernels.dot(u, delta, n) / n;
         // Changes summed term by term (here and in l1ChangeAlong, lossChangeAlong), not as differences of totals:
         // near the optimum a step's decrease is far below the rounding of the objective itself.
-        double l1Full = l1ChangeAlong(1);
-        double predicted = gradDotD + lambda * l1Full;
+        double fullStepL1Change = l1ChangeAlong(1);
+        double predicted = gradDotD + lambda * fullStepL1Change;
         if (!(predicted < 0)) {
             return 0;
         }
         double alpha = 1;
         for (int k = 0; k <= MAX_HALVINGS; k++, alpha /= 2) {
-            double l1 = alpha == 1 ? l1Full : l1ChangeAlong(alpha);
+            double l1 = alpha == 1 ? fullStepL1Change : l1ChangeAlong(alpha);
             double change = lossChangeAlong(alpha) / n + lambda * l1;
             if (!Double.isFinite(change)) {
                 throw new DivergenceException("logistic regression diverged in round " + round

@@ -14,12 +14,15 @@ final class SolverOptions {
             description = "How the problem is spread over the workers. features: every worker checks some columns "
                     + "and updates the coordinates it is given one after another (Gauss-Seidel), the fastest layout "
                     + "for most data; rows: each worker holds some rows and every update sums a partial from all of "
-                    + "them, for tall data (lasso: with --updates covariance). auto: rows when rows >= 50 x features "
-                    + "and features <= 500, else features (default: ${DEFAULT-VALUE}; config.json records the choice).")
+                    + "them, for tall data (lasso: with --updates covariance). auto: for lasso rows when rows >= 50 x "
+                    + "features and features <= 500, else features; for logreg features, measured faster on every "
+                    + "shape (default: ${DEFAULT-VALUE}; config.json records the choice).")
     String layout;
 
     @Option(names = "--scheduler", paramLabel = "NAME", defaultValue = "smp",
-            description = "smp (priorities + dependency filter, see --rho), random (Shotgun) or cyclic (default: ${DEFAULT-VALUE}).")
+            description = "smp (features layout: working sets of the coordinates violating optimality, correlated "
+                    + "columns on one worker; rows layout: priorities + dependency filter, see --rho), random "
+                    + "(Shotgun) or cyclic (default: ${DEFAULT-VALUE}).")
     String scheduler;
 
     @Option(names = "--block-size", paramLabel = "L",
