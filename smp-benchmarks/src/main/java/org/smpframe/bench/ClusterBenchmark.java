@@ -27,7 +27,8 @@ import org.smpframe.lasso.CorrelatedDesign;
  * <p>Cases ({@code --cases}, all by default): LDA on the AP corpus with 100 and 1,000 topics, Lasso on cpusmall
  * (rounds of microseconds: the message latency alone) and Lasso on a generated tall design, {@code --tall-rows} x 64
  * independent Gaussian columns (written once to a scratch file), whose rounds carry milliseconds of work per worker,
- * as they do on data large enough to need a cluster.
+ * as they do on data large enough to need a cluster; and Lasso on golub (38 x 7,129) in the feature layout, whose
+ * rounds are a worker's sweeps over the working set and whose messages are n-vectors of residual changes.
  *
  * <pre>
  * java -cp smp-benchmarks/target/benchmarks.jar org.smpframe.bench.ClusterBenchmark --data ../shared/data \
@@ -39,7 +40,8 @@ public final class ClusterBenchmark {
     }
 
     /** Names {@code --cases} selects from, in the order they run. */
-    static final List<String> CASES = List.of("lda-k100", "lda-k1000", "lasso-cpusmall", "lasso-tall");
+    static final List<String> CASES = List.of("lda-k100", "lda-k1000", "lasso-cpusmall", "lasso-tall",
+            "lasso-golub-features");
     static final String USAGE = "usage: ClusterBenchmark --data DIR [--workers 2,4] [--reps 3] [--cases "
             + String.join(",", CASES) + "] [--tall-rows 400000]";
 
@@ -144,8 +146,10 @@ public final class ClusterBenchmark {
     private static Case create(String name, Options options, Path scratch) throws IOException {
         Path ap = options.data().resolve("lda_ap");
         Path cpusmall = options.data().resolve("lasso_cpusmall/cpusmall.libsvm.xz");
+        Path golub = options.data().resolve(BenchProblems.GOLUB);
         boolean missing = name.startsWith("lda") ? !Files.isDirectory(ap)
-                : name.equals("lasso-cpusmall") && !Files.exists(cpusmall);
+                : name.equals("lasso-cpusmall") ? !Files.exists(cpusmall)
+                : name.equals("lasso-golub-features") && !Files.exists(golub);
         if (missing) {
             System.err.println("ClusterBenchmark: " + name + " skipped, its data is not under " + options.data());
             return null;
@@ -169,6 +173,10 @@ public final class ClusterBenchmark {
                         "--train", file.toString(), "--lambda", "1e-5", "--standardize", "--max-rounds", "1000",
                         "--eval-every", "500", "--tolerance", "0"), false);
             }
+            // At 0.1 λ_max; tolerance 0, so both runtimes do the same rounds.
+            case "lasso-golub-features" -> new Case("lasso golub, features layout", List.of("lasso", "--train",
+                    golub.toString(), "--lambda", "0.078", "--standardize", "--layout", "features", "--max-rounds",
+                    "400", "--eval-every", "200", "--tolerance", "0"), false);
             default -> throw new IllegalArgumentException("unknown case " + name);
         };
     }
