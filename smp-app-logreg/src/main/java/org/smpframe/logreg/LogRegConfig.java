@@ -78,9 +78,9 @@ public record LogRegConfig(double lambda, int pathLength, double pathRatio, doub
 
     /**
      * Auto's layout: features for every shape. Measured against liblinear in one run (LogRegPeerBenchmark,
-     * docs/benchmarks-peers.md), the feature layout was faster than the rows layout on tall a9a (2.1x vs 7.6x
-     * liblinear's time to 1e-4, one worker) and w8a (2.3x vs 3.7x) as on p ≫ n ARCENE and Golub (0.55x vs 27x
-     * and 99x): a round is a Newton step over a whole working set, where the rows layout pays a reduction per
+     * docs/benchmarks-peers.md), the feature layout was faster than the rows layout on tall a9a (2.3x vs 6.9x
+     * liblinear's time to 1e-4, one worker) and w8a (2.2x vs 3.8x) as on p ≫ n ARCENE and Golub (0.53x vs 25x
+     * and 0.37x vs 70x): a round is a Newton step over a whole working set, where the rows layout pays a reduction per
      * block of 16 coordinates.
      */
     public static Layout autoLayout(long rows, long features) {
