@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.List;
+import org.smpframe.api.StateIo;
 import org.smpframe.api.Aggregator;
 import org.smpframe.api.ChangeSink;
 import org.smpframe.api.DivergenceException;
@@ -161,16 +162,7 @@ public final class FeatureLogRegAggregator implements Aggregator<FeatureLogRegMe
     }
 
     private double minNormSubgradient(double g, double wj, int j) {
-        if (!penalized[j]) {
-            return Math.abs(g);
-        }
-        if (wj > 0) {
-            return Math.abs(g + lambda);
-        }
-        if (wj < 0) {
-            return Math.abs(g - lambda);
-        }
-        return Math.max(0.0, Math.abs(g) - lambda);
+        return MinNormSubgradient.of(g, wj, lambda, penalized[j]);
     }
 
     @Override
@@ -413,11 +405,11 @@ public final class FeatureLogRegAggregator implements Aggregator<FeatureLogRegMe
         out.writeInt(p);
         out.writeInt(n);
         out.writeInt(numWorkers);
-        FeatureLogRegWorker.writeArray(out, w);
+        StateIo.writeDoubles(out, w);
         out.writeDouble(l1);
         out.writeDouble(lambda);
         out.writeBoolean(lambdaSent);
-        FeatureLogRegWorker.writeArray(out, gradient);
+        StateIo.writeDoubles(out, gradient);
         for (boolean b : skipped) {
             out.writeBoolean(b);
         }
@@ -431,7 +423,7 @@ public final class FeatureLogRegAggregator implements Aggregator<FeatureLogRegMe
         out.writeInt(stuckEvaluations);
         out.writeLong(shortened);
         if (numWorkers > 1) {
-            FeatureLogRegWorker.writeArray(out, z);
+            StateIo.writeDoubles(out, z);
         }
     }
 
@@ -444,12 +436,12 @@ public final class FeatureLogRegAggregator implements Aggregator<FeatureLogRegMe
             throw new IOException("the state is of " + features + " parameters, " + rows + " rows and " + workers
                     + " workers; this run has " + p + ", " + n + " and " + numWorkers);
         }
-        FeatureLogRegWorker.readArray(in, w);
+        StateIo.readDoubles(in, w, "coefficients");
         l1 = in.readDouble();
         double savedLambda = in.readDouble();
         setLambda(savedLambda);
         lambdaSent = in.readBoolean();
-        FeatureLogRegWorker.readArray(in, gradient);
+        StateIo.readDoubles(in, gradient, "gradient");
         for (int j = 0; j < p; j++) {
             skipped[j] = in.readBoolean();
         }
@@ -463,7 +455,7 @@ public final class FeatureLogRegAggregator implements Aggregator<FeatureLogRegMe
         stuckEvaluations = in.readInt();
         shortened = in.readLong();
         if (numWorkers > 1) {
-            FeatureLogRegWorker.readArray(in, z);
+            StateIo.readDoubles(in, z, "margins");
         }
     }
 }

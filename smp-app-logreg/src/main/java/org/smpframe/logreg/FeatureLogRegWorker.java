@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import org.smpframe.api.StateIo;
 import org.smpframe.api.DivergenceException;
 import org.smpframe.api.Schedule;
 import org.smpframe.api.WorkerTask;
@@ -164,16 +165,7 @@ final class FeatureLogRegWorker implements WorkerTask<FeatureLogRegMessages.Part
 
     /** The minimum-norm subgradient of the objective along coordinate j, at loss gradient g and weight wj. */
     private double minNormSubgradient(double g, double wj, int j) {
-        if (!penalized[j]) {
-            return Math.abs(g);
-        }
-        if (wj > 0) {
-            return Math.abs(g + lambda);
-        }
-        if (wj < 0) {
-            return Math.abs(g - lambda);
-        }
-        return Math.max(0.0, Math.abs(g) - lambda);
+        return MinNormSubgradient.of(g, wj, lambda, penalized[j]);
     }
 
     @Override
@@ -479,15 +471,15 @@ final class FeatureLogRegWorker implements WorkerTask<FeatureLogRegMessages.Part
         out.writeInt(w.length);
         out.writeInt(n);
         out.writeInt(own.length);
-        writeArray(out, w);
-        writeArray(out, z);
+        StateIo.writeDoubles(out, w);
+        StateIo.writeDoubles(out, z);
         out.writeDouble(lambda);
         out.writeDouble(subgradientScale);
         out.writeDouble(innerTolerance);
-        writeArray(out, lastAbsGradient);
-        writeArray(out, pathAtLast);
+        StateIo.writeDoubles(out, lastAbsGradient);
+        StateIo.writeDoubles(out, pathAtLast);
         out.writeDouble(path);
-        writeArray(out, previousU);
+        StateIo.writeDoubles(out, previousU);
         out.writeBoolean(evaluatedBefore);
     }
 
@@ -500,29 +492,17 @@ final class FeatureLogRegWorker implements WorkerTask<FeatureLogRegMessages.Part
             throw new IOException("the state is of a worker with " + p + " coefficients, " + rows + " rows and " + owned
                     + " columns of its own; this one has " + w.length + ", " + n + " and " + own.length);
         }
-        readArray(in, w);
-        readArray(in, z);
+        StateIo.readDoubles(in, w, "coefficients");
+        StateIo.readDoubles(in, z, "margins");
         lambda = in.readDouble();
         subgradientScale = in.readDouble();
         innerTolerance = in.readDouble();
-        readArray(in, lastAbsGradient);
-        readArray(in, pathAtLast);
+        StateIo.readDoubles(in, lastAbsGradient, "last gradients");
+        StateIo.readDoubles(in, pathAtLast, "check paths");
         path = in.readDouble();
-        readArray(in, previousU);
+        StateIo.readDoubles(in, previousU, "previous loss derivatives");
         evaluatedBefore = in.readBoolean();
         rowsCurrent = false;
         clearRound();
-    }
-
-    static void writeArray(DataOutput out, double[] a) throws IOException {
-        for (double v : a) {
-            out.writeDouble(v);
-        }
-    }
-
-    static void readArray(DataInput in, double[] a) throws IOException {
-        for (int i = 0; i < a.length; i++) {
-            a[i] = in.readDouble();
-        }
     }
 }

@@ -498,16 +498,7 @@ public final class LogRegAggregator implements Aggregator<LogRegPartial, LogRegC
 
     /** |∂ˢF/∂w_j|: the smallest |subgradient| of coordinate j given the loss derivative g. */
     private double minNormSubgradient(double g, double wj, int j) {
-        if (!penalized[j]) {
-            return Math.abs(g);
-        }
-        if (wj > 0) {
-            return Math.abs(g + lambda);
-        }
-        if (wj < 0) {
-            return Math.abs(g - lambda);
-        }
-        return Math.max(0.0, Math.abs(g) - lambda);
+        return MinNormSubgradient.of(g, wj, lambda, penalized[j]);
     }
 
     /**

@@ -53,6 +53,8 @@ public final class WorkingSetScheduler extends PlacedScheduler {
     private boolean filtering;
     private DependencyMemo memo;
     private long conflicts;
+    /** {@link #delegate}'s buffer for the merged working set, grown as needed (no allocation per check). */
+    private int[] merged = new int[0];
     private long delegated;
 
     public WorkingSetScheduler(SchedulerSettings settings) {
@@ -202,13 +204,15 @@ public final class WorkingSetScheduler extends PlacedScheduler {
             return false;
         }
         int size = 0;
-        int[] merged = new int[workingSetSize()];
+        if (merged.length < workingSetSize()) {
+            merged = new int[Math.max(workingSetSize(), 2 * merged.length)];
+        }
         for (int w = 0; w < numWorkers; w++) {
             System.arraycopy(ws[w], 0, merged, size, wsSize[w]);
             size += wsSize[w];
             wsSize[w] = 0;
         }
-        Arrays.sort(merged);
+        Arrays.sort(merged, 0, size);
         System.arraycopy(merged, 0, ws[target], 0, size);
         wsSize[target] = size;
         delegated++;
